@@ -1,0 +1,2 @@
+export * from './lib/domain-error';
+export * from './lib/error-disposition';
