@@ -1,1 +1,13 @@
-export {};
+export * from './lib/events/cloud-event';
+export * from './lib/events/event-definition';
+export * from './lib/events/create-event';
+export * from './lib/events/serialized-event';
+export * from './lib/topics/topic-names';
+export * from './lib/topics/dead-letter-headers';
+export * from './lib/registry/event-registry';
+export * from './lib/registry/supply-hub-events';
+export * from './lib/catalog/category-family';
+export * from './lib/catalog/sku-upserted.event';
+export * from './lib/catalog/sku-delisted.event';
+export * from './lib/asyncapi/asyncapi-document';
+export * from './lib/asyncapi/asyncapi-yaml';

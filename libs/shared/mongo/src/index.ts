@@ -1,1 +1,17 @@
 export {};
+export * from './lib/connection/mongo-settings';
+export * from './lib/connection/model-definition';
+export * from './lib/connection/mongo.module';
+export * from './lib/connection/mongo-indexes.service';
+export * from './lib/connection/repository.provider';
+export * from './lib/repository/tenant-scoped.repository';
+export * from './lib/api-keys/api-key.schema';
+export * from './lib/api-keys/mongo-api-key.store';
+export * from './lib/idempotency/idempotency-record.schema';
+export * from './lib/idempotency/mongo-idempotency.store';
+export * from './lib/idempotency/idempotency-housekeeping.service';
+export * from './lib/ledger/mongo-processed-event-ledger';
+export * from './lib/outbox/outbox-fields';
+export * from './lib/outbox/outbox-writes';
+export * from './lib/outbox/mongo-outbox-store';
+export * from './lib/outbox/outbox.plugin';

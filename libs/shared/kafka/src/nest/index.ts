@@ -1,1 +1,9 @@
-export {};
+export * from './kafka.constants';
+export * from './kafka-module-options';
+export * from './kafka.module';
+export * from './kafka-events.strategy';
+export * from './kafka-event.context';
+export * from './on-event.decorator';
+export * from './kafka-health.service';
+export * from './kafka-lifecycle.service';
+export * from './nest-event-logger';

@@ -1,0 +1,17 @@
+import { SkuDelisted } from '../catalog/sku-delisted.event';
+import { SkuUpserted } from '../catalog/sku-upserted.event';
+import { TOPICS } from '../topics/topic-names';
+import { defineRegistry } from './event-registry';
+
+/**
+ * Every topic supply-hub uses and the events on it. Services provision these topics (and their
+ * dead-letter topics) at start-up, and docs/asyncapi.yaml is generated from this list. A new event:
+ * define it next to its area's other events, list it here, run `node scripts/asyncapi.mjs`.
+ */
+export const EVENT_REGISTRY = defineRegistry([
+  {
+    name: TOPICS.catalogSku,
+    description: 'The curated catalog, keyed by SKU id: what malls can order, at which price, with how much stock.',
+    events: [SkuUpserted, SkuDelisted],
+  },
+]);

@@ -1,0 +1,26 @@
+/**
+ * Kafka topics, one per aggregate kind, versioned like the events on them: a breaking change to a
+ * topic's partitioning or key gets a new topic, not a new meaning for an old one.
+ * `supplyhub.<area>.<aggregate>.v<N>`.
+ */
+export const TOPICS = {
+  catalogSku: 'supplyhub.catalog.sku.v1',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const TOPIC_NAME_PATTERN = /^supplyhub\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v[1-9][0-9]*$/;
+
+const DEAD_LETTER_SUFFIX = '.dlq';
+
+/**
+ * Where a consumer parks the messages of `topic` it cannot process. One dead-letter topic per source
+ * topic, shared by all consumer groups; each dead letter names its group in a header.
+ */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}${DEAD_LETTER_SUFFIX}`;
+}
+
+export function isDeadLetterTopic(topic: string): boolean {
+  return topic.endsWith(DEAD_LETTER_SUFFIX);
+}

@@ -1,0 +1,21 @@
+import type { SerializedEvent } from '@supply-hub/contracts';
+
+/** The pending events of one document (one aggregate), in the order they were written. */
+export interface PendingOutbox<Ref> {
+  /** Whatever the store needs to find the document again (and to detect that it changed meanwhile). */
+  ref: Ref;
+  entries: readonly SerializedEvent[];
+}
+
+/**
+ * Where outbox entries wait: written in the same single-document write as the state change they
+ * announce. Implementation: MongoOutboxStore in @supply-hub/mongo.
+ */
+export interface OutboxStore<Ref = unknown> {
+  findPending(limit: number): Promise<PendingOutbox<Ref>[]>;
+  /**
+   * Removes exactly these entries; entries added to the document since `findPending` stay (a writer may
+   * have appended more meanwhile), and the pending flag is cleared only when nothing is left.
+   */
+  removePublished(ref: Ref, eventIds: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,33 @@
+import type { RetryPolicy } from '../lib/consuming/retry-policy';
+
+export interface KafkaModuleOptions {
+  clientId: string;
+  brokers: readonly string[];
+  /** The consumer group of this service's @OnEvent handlers (one per service). */
+  groupId: string;
+  /** Partitions of the topics this service creates (KAFKA_TOPIC_PARTITIONS). */
+  partitions: number;
+  /** Topics created at start-up, each with its dead-letter topic. Default: every topic in EVENT_REGISTRY. */
+  topics?: readonly string[];
+  /** Collections whose documents carry an outbox; the outbox relay runs when there is at least one. */
+  outboxCollections?: readonly string[];
+  outboxRelay?: {
+    intervalMs?: number;
+    /** OUTBOX_RELAY_START_DELAY_MS. */
+    startDelayMs?: number;
+    batchSize?: number;
+    /** How long a graceful shutdown keeps relaying. */
+    flushTimeoutMs?: number;
+  };
+  retryPolicy?: Partial<RetryPolicy>;
+  consumer?: {
+    sessionTimeoutMs?: number;
+    heartbeatIntervalMs?: number;
+    fromBeginning?: boolean;
+    partitionsConsumedConcurrently?: number;
+  };
+  /** Collection of the processed-event ledger in the service's database. */
+  ledgerCollection?: string;
+  /** How long KafkaHealth.check() waits for the broker. */
+  healthTimeoutMs?: number;
+}

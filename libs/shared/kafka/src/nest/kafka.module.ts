@@ -1,0 +1,87 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { EVENT_REGISTRY } from '@supply-hub/contracts';
+import { MongoOutboxStore, MongoProcessedEventLedger } from '@supply-hub/mongo';
+import { Kafka } from 'kafkajs';
+import { Connection } from 'mongoose';
+import { createKafkaClient } from '../lib/client/kafka-client';
+import type { ProcessedEventLedger } from '../lib/consuming/processed-event-ledger';
+import { OutboxRelay } from '../lib/outbox/outbox-relay';
+import { provisionTopics } from '../lib/provisioning/provision-topics';
+import { KafkaEventPublisher } from '../lib/publishing/kafka-event-publisher';
+import { KafkaEventsStrategy } from './kafka-events.strategy';
+import { KafkaHealth } from './kafka-health.service';
+import { KafkaLifecycle } from './kafka-lifecycle.service';
+import type { KafkaModuleOptions } from './kafka-module-options';
+import { KAFKA_CLIENT, KAFKA_MODULE_OPTIONS, PROCESSED_EVENT_LEDGER, PROVISIONED_TOPICS } from './kafka.constants';
+import { nestEventLogger } from './nest-event-logger';
+
+/**
+ * Kafka for a supply-hub service: the publisher, the processed-event ledger and the outbox relay (both
+ * on the default Mongoose connection, which MongoModule provides), topic provisioning at start-up, the
+ * consumer strategy for `app.connectMicroservice({ strategy: app.get(KafkaEventsStrategy) })` and
+ * KafkaHealth for /health. Start-up fails while Kafka or MongoDB cannot be reached.
+ */
+@Module({})
+export class KafkaModule {
+  static forRoot(options: KafkaModuleOptions): DynamicModule {
+    const logger = nestEventLogger('Kafka');
+    const providers: Provider[] = [
+      { provide: KAFKA_MODULE_OPTIONS, useValue: options },
+      { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient({ clientId: options.clientId, brokers: options.brokers, logger }) },
+      {
+        provide: PROVISIONED_TOPICS,
+        inject: [KAFKA_CLIENT],
+        useFactory: (kafka: Kafka) => provisionTopics(kafka, options.topics ?? EVENT_REGISTRY.topicNames(), { partitions: options.partitions, logger }),
+      },
+      {
+        // Depends on PROVISIONED_TOPICS so that nothing is published before the topics exist.
+        provide: KafkaEventPublisher,
+        inject: [KAFKA_CLIENT, PROVISIONED_TOPICS],
+        useFactory: async (kafka: Kafka) => {
+          const publisher = new KafkaEventPublisher(kafka);
+          await publisher.connect();
+          return publisher;
+        },
+      },
+      {
+        provide: PROCESSED_EVENT_LEDGER,
+        inject: [getConnectionToken()],
+        useFactory: async (connection: Connection): Promise<ProcessedEventLedger> => {
+          const ledger = new MongoProcessedEventLedger(databaseOf(connection), options.ledgerCollection);
+          await ledger.ensureIndexes();
+          return ledger;
+        },
+      },
+      {
+        provide: OutboxRelay,
+        inject: [getConnectionToken(), KafkaEventPublisher],
+        useFactory: async (connection: Connection, publisher: KafkaEventPublisher) => {
+          const store = new MongoOutboxStore(databaseOf(connection), options.outboxCollections ?? []);
+          await store.ensureIndexes();
+          return new OutboxRelay(store, publisher, { ...options.outboxRelay, logger: nestEventLogger('OutboxRelay') });
+        },
+      },
+      { provide: KafkaHealth, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new KafkaHealth(kafka, options.healthTimeoutMs ?? 2_000) },
+      {
+        // Through the publisher it also waits for PROVISIONED_TOPICS: consumers subscribe to existing topics.
+        provide: KafkaEventsStrategy,
+        inject: [KAFKA_CLIENT, PROCESSED_EVENT_LEDGER, KafkaEventPublisher],
+        useFactory: (kafka: Kafka, ledger: ProcessedEventLedger, publisher: KafkaEventPublisher) =>
+          new KafkaEventsStrategy({ kafka, ledger, deadLetters: publisher, options, logger: nestEventLogger('KafkaConsumer') }),
+      },
+      KafkaLifecycle,
+    ];
+    return {
+      module: KafkaModule,
+      global: true,
+      providers,
+      exports: [KAFKA_CLIENT, KafkaEventPublisher, PROCESSED_EVENT_LEDGER, OutboxRelay, KafkaHealth, KafkaEventsStrategy],
+    };
+  }
+}
+
+function databaseOf(connection: Connection) {
+  if (connection.db === undefined) throw new Error('the Mongoose connection is not open: import MongoModule before KafkaModule');
+  return connection.db;
+}

@@ -1,0 +1,37 @@
+import { applyDecorators, Catch, type RpcExceptionFilter, UseFilters } from '@nestjs/common';
+import { EventPattern } from '@nestjs/microservices';
+import type { CloudEvent, EventDefinition } from '@supply-hub/contracts';
+import { type Observable, throwError } from 'rxjs';
+import { EVENT_DEFINITION_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+
+/**
+ * Hands a handler's error to KafkaEventsStrategy unchanged. Nest's default RPC filter would replace it
+ * with `{ status: 'error', message: 'Internal server error' }`, and the consumer wrapper could no longer
+ * tell a ValidationError (dead-letter at once) from a database hiccup (retry).
+ */
+@Catch()
+export class RethrowEventErrorsFilter implements RpcExceptionFilter<unknown> {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}
+
+type EventHandlerMethod<T> = (event: CloudEvent<T>, ...rest: never[]) => unknown;
+
+/**
+ * Marks a controller method as the handler of one event type, consumed by KafkaEventsStrategy:
+ * `@OnEvent(SkuUpserted) async onSkuUpserted(event: CloudEvent<SkuUpsertedData>) { ... }`.
+ * The handler receives the validated CloudEvent; it throws on failure and the strategy decides between
+ * retry and dead letter (never the handler). For where the event came from (topic, partition, attempt,
+ * heartbeat), declare `(@Payload() event, @Ctx() context: KafkaEventContext)`: Nest passes only the
+ * payload to undecorated parameters, and nothing to undecorated ones once any parameter is decorated.
+ */
+export function OnEvent<T>(definition: EventDefinition<T>) {
+  const decorate = applyDecorators(
+    EventPattern<string>(definition.type, KAFKA_EVENTS_TRANSPORT, { [EVENT_DEFINITION_EXTRA]: definition }),
+    UseFilters(new RethrowEventErrorsFilter()),
+  );
+  return <M extends EventHandlerMethod<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    decorate(target, key, descriptor);
+  };
+}

@@ -1,0 +1,69 @@
+import type { SerializedEvent } from '@supply-hub/contracts';
+import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
+import { MongoOutboxStore } from './mongo-outbox-store';
+import { insertWithOutbox, updateWithOutbox } from './outbox-writes';
+
+const entry = (eventId: string): SerializedEvent => ({ eventId, type: 'supplyhub.test.thing-happened.v1', topic: 'supplyhub.test.thing.v1', key: 'o-1', value: `{"id":"${eventId}"}`, headers: { ce_id: eventId } });
+
+interface Order {
+  _id: string;
+  status: string;
+}
+
+describe('MongoOutboxStore', () => {
+  let database: TestDatabase;
+  let store: MongoOutboxStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('int_outbox_store');
+    store = new MongoOutboxStore(database.db, ['orders', 'shipments']);
+    await store.ensureIndexes();
+  });
+
+  afterAll(() => database.drop());
+
+  const orders = () => database.db.collection<Order>('orders');
+
+  it('finds pending outboxes across its collections, backed by an index', async () => {
+    await orders().insertOne(insertWithOutbox({ _id: 'o-1', status: 'accepted' }, [entry('e1'), entry('e2')]));
+    await database.db.collection<Order>('shipments').insertOne(insertWithOutbox({ _id: 's-1', status: 'requested' }, [entry('e3')]));
+    await orders().insertOne({ _id: 'o-2', status: 'draft' });
+
+    const pending = await store.findPending(10);
+    expect(pending.map((outbox) => outbox.entries.map((candidate) => candidate.eventId))).toEqual([['e1', 'e2'], ['e3']]);
+    expect(pending[0].ref).toMatchObject({ collection: 'orders', id: 'o-1', version: 1 });
+    expect(await store.findPending(1)).toHaveLength(1);
+    expect((await orders().indexes()).map((index) => index.name)).toContain('outbox_pending');
+  });
+
+  it('removes the published entries and clears the flag when none are left', async () => {
+    const [outbox] = await store.findPending(1);
+    await store.removePublished(outbox.ref, ['e1', 'e2']);
+    expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({ status: 'accepted', outbox: [], outboxPending: false, outboxVersion: 2 });
+  });
+
+  it('keeps entries a writer appended after the relay read the document', async () => {
+    await orders().updateOne({ _id: 'o-1' }, updateWithOutbox({ $set: { status: 'routed' } }, [entry('e4')]));
+    const [outbox] = await store.findPending(1);
+    expect(outbox.entries.map((candidate) => candidate.eventId)).toEqual(['e4']);
+
+    // A writer appends between the relay's read and its removal: the version no longer matches.
+    await orders().updateOne({ _id: 'o-1' }, updateWithOutbox({ $set: { status: 'shipped' } }, [entry('e5')]));
+    await store.removePublished(outbox.ref, ['e4']);
+
+    expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({ status: 'shipped', outbox: [expect.objectContaining({ eventId: 'e5' })], outboxPending: true });
+  });
+
+  it('handles documents written without a version and documents deleted meanwhile', async () => {
+    const written = database.db.collection<Order & { outbox: unknown[]; outboxPending: boolean }>('orders');
+    await written.insertOne({ _id: 'o-3', status: 'legacy', outbox: [{ ...entry('e6'), createdAt: new Date() }], outboxPending: true });
+    const legacy = (await store.findPending(10)).find((outbox) => outbox.ref.id === 'o-3')!;
+    expect(legacy.ref.version).toBe(0);
+    await store.removePublished(legacy.ref, ['e6']);
+    expect(await orders().findOne({ _id: 'o-3' })).toMatchObject({ outbox: [], outboxPending: false, outboxVersion: 1 });
+
+    const shipment = (await store.findPending(10)).find((outbox) => outbox.ref.id === 's-1')!;
+    await database.db.collection<Order>('shipments').deleteOne({ _id: 's-1' });
+    await expect(store.removePublished(shipment.ref, ['e3'])).resolves.toBeUndefined();
+  });
+});
