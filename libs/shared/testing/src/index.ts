@@ -1,1 +1,5 @@
-export {};
+export * from './lib/unique-name';
+export * from './lib/wait-for';
+export * from './lib/integration-env';
+export * from './lib/test-database';
+export * from './lib/kafka-test-collector';

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { apiKeyKindOf, apiKeyMatches, hashApiKey, type Principal, verifyStaffToken } from '@supply-hub/auth';
+import { UnauthenticatedError } from '@supply-hub/errors';
+import type { IncomingHttpHeaders } from 'node:http';
+import { API_KEY_STORE, type ApiKeyStore, HTTP_AUTH_OPTIONS, type HttpAuthOptions } from './api-key-store';
+import { credentialsOf } from './credentials';
+
+/** Turns request headers into a principal, or fails with UnauthenticatedError (→ 401). */
+@Injectable()
+export class PrincipalResolver {
+  constructor(
+    @Inject(HTTP_AUTH_OPTIONS) private readonly options: HttpAuthOptions,
+    @Optional() @Inject(API_KEY_STORE) private readonly keys?: ApiKeyStore,
+  ) {}
+
+  async resolve(headers: IncomingHttpHeaders): Promise<Principal> {
+    const credentials = credentialsOf(headers);
+    switch (credentials.type) {
+      case 'none':
+        throw new UnauthenticatedError('this route needs an X-Api-Key header or a bearer token');
+      case 'api-key':
+        return this.fromApiKey(credentials.key);
+      case 'bearer':
+        return this.fromStaffToken(credentials.token);
+    }
+  }
+
+  private async fromApiKey(plaintext: string): Promise<Principal> {
+    const claimedKind = apiKeyKindOf(plaintext);
+    if (!claimedKind || !this.keys) throw new UnauthenticatedError('API key is not valid');
+    const stored = await this.keys.findByHash(hashApiKey(plaintext));
+    // One message for unknown, revoked and mismatched keys: the caller learns nothing about which.
+    if (!stored || stored.revokedAt !== null || stored.kind !== claimedKind || !apiKeyMatches(plaintext, stored.hash)) {
+      throw new UnauthenticatedError('API key is not valid');
+    }
+    return stored.kind === 'tenant'
+      ? { kind: 'tenant', tenantId: stored.ownerId, keyId: stored.keyId }
+      : { kind: 'warehouse', warehouseId: stored.ownerId, keyId: stored.keyId };
+  }
+
+  private async fromStaffToken(token: string): Promise<Principal> {
+    if (!this.options.staffTokenSecret) throw new UnauthenticatedError('staff tokens are not accepted by this service');
+    const claims = await verifyStaffToken(token, this.options.staffTokenSecret);
+    return { kind: 'staff', sub: claims.sub, roles: claims.roles };
+  }
+}
