@@ -1,5 +1,5 @@
-// One swc configuration for the build and for Jest: .swcrc plus the path aliases of tsconfig.json,
-// so that tsconfig.json stays the only place where @supply-hub/* aliases are declared.
+// One swc configuration for the build and for Jest: .swcrc plus the path aliases of tsconfig.base.json,
+// so that tsconfig.base.json stays the only place where @supply-hub/* aliases are declared.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -11,7 +11,7 @@ function readJsonWithComments(file) {
 function swcConfig() {
   const root = __dirname;
   const swcrc = readJsonWithComments(path.join(root, '.swcrc'));
-  const tsconfig = readJsonWithComments(path.join(root, 'tsconfig.json'));
+  const tsconfig = readJsonWithComments(path.join(root, 'tsconfig.base.json'));
   delete swcrc.$schema;
   swcrc.jsc.baseUrl = root;
   swcrc.jsc.paths = tsconfig.compilerOptions.paths;
@@ -19,7 +19,7 @@ function swcConfig() {
 }
 
 function jestModuleNameMapper() {
-  const tsconfig = readJsonWithComments(path.join(__dirname, 'tsconfig.json'));
+  const tsconfig = readJsonWithComments(path.join(__dirname, 'tsconfig.base.json'));
   const mapper = {};
   for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
     mapper[`^${alias.replace(/[/\-]/g, (c) => `\\${c}`)}$`] = `<rootDir>/${target}`;

@@ -10,7 +10,8 @@ const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const { swcConfig } = require(path.join(root, 'swc.config.js'));
 
 const config = swcConfig();
-config.jsc.baseUrl = './';
+// Absolute: swc reads a relative baseUrl against the config file, which lives in .cache/.
+config.jsc.baseUrl = root;
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(path.join(root, '.cache'), { recursive: true });
 const configFile = path.join(root, '.cache', 'swcrc.build.json');
