@@ -1,4 +1,4 @@
-export {};
+export * from './lib/errors/duplicate-key';
 export * from './lib/connection/mongo-settings';
 export * from './lib/connection/model-definition';
 export * from './lib/connection/mongo.module';

@@ -21,6 +21,8 @@ export function serviceEnvSchema(defaults: ServiceDefaults) {
     LOG_LEVEL: envTypes.logLevel(),
     /** HS256 key for staff bearer tokens; shared by the services and the CLI that issues tokens. */
     STAFF_TOKEN_SECRET: envTypes.secret(32),
+    /** The service's Kafka consumer group; defaults to the service name (tests give each run its own). */
+    KAFKA_CONSUMER_GROUP: z.string().regex(/^[A-Za-z0-9._-]{1,200}$/, 'must be a Kafka group id (letters, digits, ".", "_" and "-")').optional(),
     KAFKA_TOPIC_PARTITIONS: envTypes.integer({ min: 1, max: 256, fallback: 6 }),
     OUTBOX_RELAY_INTERVAL_MS: envTypes.integer({ min: 10, max: 60_000, fallback: 200 }),
     /** Delays the first outbox relay pass; only the crash-recovery test sets it. */

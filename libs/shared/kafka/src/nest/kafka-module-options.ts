@@ -31,3 +31,28 @@ export interface KafkaModuleOptions {
   /** How long KafkaHealth.check() waits for the broker. */
   healthTimeoutMs?: number;
 }
+
+/** The settings of serviceEnvSchema that Kafka reads. */
+export interface KafkaServiceEnv {
+  KAFKA_BROKERS: readonly string[];
+  KAFKA_CONSUMER_GROUP?: string;
+  KAFKA_TOPIC_PARTITIONS: number;
+  OUTBOX_RELAY_INTERVAL_MS: number;
+  OUTBOX_RELAY_START_DELAY_MS: number;
+}
+
+/**
+ * A service's Kafka options from its validated env: client id and consumer group are the service name
+ * (one group per service, so its instances split the partitions; KAFKA_CONSUMER_GROUP overrides the
+ * group), the rest from the env settings.
+ */
+export function kafkaOptionsFor(service: string, env: KafkaServiceEnv, extra: Partial<KafkaModuleOptions> = {}): KafkaModuleOptions {
+  return {
+    clientId: service,
+    groupId: env.KAFKA_CONSUMER_GROUP ?? service,
+    brokers: env.KAFKA_BROKERS,
+    partitions: env.KAFKA_TOPIC_PARTITIONS,
+    ...extra,
+    outboxRelay: { intervalMs: env.OUTBOX_RELAY_INTERVAL_MS, startDelayMs: env.OUTBOX_RELAY_START_DELAY_MS, ...extra.outboxRelay },
+  };
+}

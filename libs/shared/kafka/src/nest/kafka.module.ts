@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { type DynamicModule, type FactoryProvider, Module, type Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { EVENT_REGISTRY } from '@supply-hub/contracts';
 import { MongoOutboxStore, MongoProcessedEventLedger } from '@supply-hub/mongo';
@@ -25,14 +25,24 @@ import { nestEventLogger } from './nest-event-logger';
 @Module({})
 export class KafkaModule {
   static forRoot(options: KafkaModuleOptions): DynamicModule {
+    return KafkaModule.forRootAsync({ useFactory: () => options });
+  }
+
+  /** Options from the container, e.g. `{ inject: [SERVICE_CONFIG], useFactory: (config) => kafkaOptionsFor(...) }`. */
+  static forRootAsync(options: Pick<FactoryProvider<KafkaModuleOptions>, 'useFactory' | 'inject'>): DynamicModule {
     const logger = nestEventLogger('Kafka');
     const providers: Provider[] = [
-      { provide: KAFKA_MODULE_OPTIONS, useValue: options },
-      { provide: KAFKA_CLIENT, useFactory: () => createKafkaClient({ clientId: options.clientId, brokers: options.brokers, logger }) },
+      { provide: KAFKA_MODULE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+      {
+        provide: KAFKA_CLIENT,
+        inject: [KAFKA_MODULE_OPTIONS],
+        useFactory: (settings: KafkaModuleOptions) => createKafkaClient({ clientId: settings.clientId, brokers: settings.brokers, logger }),
+      },
       {
         provide: PROVISIONED_TOPICS,
-        inject: [KAFKA_CLIENT],
-        useFactory: (kafka: Kafka) => provisionTopics(kafka, options.topics ?? EVENT_REGISTRY.topicNames(), { partitions: options.partitions, logger }),
+        inject: [KAFKA_CLIENT, KAFKA_MODULE_OPTIONS],
+        useFactory: (kafka: Kafka, settings: KafkaModuleOptions) =>
+          provisionTopics(kafka, settings.topics ?? EVENT_REGISTRY.topicNames(), { partitions: settings.partitions, logger }),
       },
       {
         // Depends on PROVISIONED_TOPICS so that nothing is published before the topics exist.
@@ -46,29 +56,33 @@ export class KafkaModule {
       },
       {
         provide: PROCESSED_EVENT_LEDGER,
-        inject: [getConnectionToken()],
-        useFactory: async (connection: Connection): Promise<ProcessedEventLedger> => {
-          const ledger = new MongoProcessedEventLedger(databaseOf(connection), options.ledgerCollection);
+        inject: [getConnectionToken(), KAFKA_MODULE_OPTIONS],
+        useFactory: async (connection: Connection, settings: KafkaModuleOptions): Promise<ProcessedEventLedger> => {
+          const ledger = new MongoProcessedEventLedger(databaseOf(connection), settings.ledgerCollection);
           await ledger.ensureIndexes();
           return ledger;
         },
       },
       {
         provide: OutboxRelay,
-        inject: [getConnectionToken(), KafkaEventPublisher],
-        useFactory: async (connection: Connection, publisher: KafkaEventPublisher) => {
-          const store = new MongoOutboxStore(databaseOf(connection), options.outboxCollections ?? []);
+        inject: [getConnectionToken(), KafkaEventPublisher, KAFKA_MODULE_OPTIONS],
+        useFactory: async (connection: Connection, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) => {
+          const store = new MongoOutboxStore(databaseOf(connection), settings.outboxCollections ?? []);
           await store.ensureIndexes();
-          return new OutboxRelay(store, publisher, { ...options.outboxRelay, logger: nestEventLogger('OutboxRelay') });
+          return new OutboxRelay(store, publisher, { ...settings.outboxRelay, logger: nestEventLogger('OutboxRelay') });
         },
       },
-      { provide: KafkaHealth, inject: [KAFKA_CLIENT], useFactory: (kafka: Kafka) => new KafkaHealth(kafka, options.healthTimeoutMs ?? 2_000) },
+      {
+        provide: KafkaHealth,
+        inject: [KAFKA_CLIENT, KAFKA_MODULE_OPTIONS],
+        useFactory: (kafka: Kafka, settings: KafkaModuleOptions) => new KafkaHealth(kafka, settings.healthTimeoutMs ?? 2_000),
+      },
       {
         // Through the publisher it also waits for PROVISIONED_TOPICS: consumers subscribe to existing topics.
         provide: KafkaEventsStrategy,
-        inject: [KAFKA_CLIENT, PROCESSED_EVENT_LEDGER, KafkaEventPublisher],
-        useFactory: (kafka: Kafka, ledger: ProcessedEventLedger, publisher: KafkaEventPublisher) =>
-          new KafkaEventsStrategy({ kafka, ledger, deadLetters: publisher, options, logger: nestEventLogger('KafkaConsumer') }),
+        inject: [KAFKA_CLIENT, PROCESSED_EVENT_LEDGER, KafkaEventPublisher, KAFKA_MODULE_OPTIONS],
+        useFactory: (kafka: Kafka, ledger: ProcessedEventLedger, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) =>
+          new KafkaEventsStrategy({ kafka, ledger, deadLetters: publisher, options: settings, logger: nestEventLogger('KafkaConsumer') }),
       },
       KafkaLifecycle,
     ];

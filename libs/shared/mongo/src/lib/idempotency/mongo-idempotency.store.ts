@@ -1,8 +1,7 @@
 import type { ClaimResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '@supply-hub/http';
 import type { Model } from 'mongoose';
 import type { IdempotencyDocument } from './idempotency-record.schema';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKeyError } from '../errors/duplicate-key';
 
 /** Idempotency keys per caller in `idempotency_keys`; every step is one conditional single-document write. */
 export class MongoIdempotencyStore implements IdempotencyStore {
@@ -15,7 +14,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
         await this.model.collection.insertOne({ ...record, state: 'pending' });
         return { claimed: true };
       } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        if (!isDuplicateKeyError(error)) throw error;
       }
       const existing = (await this.model.findOne({ owner: record.owner, key: record.key }).lean().exec()) as IdempotencyRecord | null;
       if (existing) return { claimed: false, existing };

@@ -1,4 +1,5 @@
-import { type Collection, type Db, MongoServerError } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '../errors/duplicate-key';
 
 /**
  * One event handled by one consumer group. The same shape as `ProcessedEvent` in @supply-hub/kafka,
@@ -16,8 +17,6 @@ export interface ProcessedEventRecord {
 
 export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
 const UNIQUE_INDEX = 'consumer_group_event_id_unique';
-const DUPLICATE_KEY = 11000;
-
 /**
  * The processed-event ledger (ProcessedEventLedger of @supply-hub/kafka) in the service's own database.
  * A unique index on (consumer group, event id), built at start-up, makes a record exist at most once
@@ -42,7 +41,7 @@ export class MongoProcessedEventLedger {
     try {
       await this.collection.insertOne({ ...event });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return;
+      if (isDuplicateKeyError(error)) return;
       throw error;
     }
   }

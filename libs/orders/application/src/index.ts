@@ -1,0 +1,1 @@
+export * from './lib/catalog/record-catalog-sku/record-catalog-sku.use-case';

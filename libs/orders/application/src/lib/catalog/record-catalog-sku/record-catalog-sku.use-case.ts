@@ -1,0 +1,23 @@
+import type { SkuDelistedData, SkuUpsertedData } from '@supply-hub/contracts';
+import type { SellableSkuStore } from '@supply-hub/orders-domain';
+
+export type RecordOutcome = 'applied' | 'stale';
+
+/** Keeps the sellable-SKU read model in step with the catalog's SKU events, newest version wins. */
+export class RecordCatalogSku {
+  constructor(
+    private readonly store: SellableSkuStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async upserted(sku: SkuUpsertedData): Promise<RecordOutcome> {
+    const { skuId, version, ...state } = sku;
+    return outcome(await this.store.applyIfNewer(skuId, version, { ...state, delistedReason: null }, this.now()));
+  }
+
+  async delisted(delisting: SkuDelistedData): Promise<RecordOutcome> {
+    return outcome(await this.store.applyIfNewer(delisting.skuId, delisting.version, { sellable: false, delistedReason: delisting.reason }, this.now()));
+  }
+}
+
+const outcome = (applied: boolean): RecordOutcome => (applied ? 'applied' : 'stale');

@@ -1,0 +1,72 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Env } from '@supply-hub/config';
+import { integrationEnv, uniqueName } from '@supply-hub/testing';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import type { z } from 'zod';
+import { createServiceApp } from '../lib/bootstrap/create-service-app';
+import type { PlatformSchema, ServiceOptions } from '../lib/bootstrap/service-options';
+
+/** The staff-token secret every test service is started with (sign test tokens with it). */
+export const TEST_STAFF_TOKEN_SECRET = 'e2e-staff-token-secret-0123456789abcdef';
+
+export interface TestService {
+  app: NestExpressApplication;
+  /** supertest against the app's HTTP server. */
+  http: ReturnType<typeof request>;
+  databaseName: string;
+  consumerGroup: string;
+  /** Stops the app (shutdown hooks: outbox flush, consumer leaves its group) and drops its database. */
+  close(): Promise<void>;
+}
+
+export interface TestServiceOptions<S extends z.ZodObject> extends Omit<ServiceOptions<PlatformSchema<S>>, 'env'> {
+  /** Settings on top of the test defaults (the run's Kafka and MongoDB, a fresh database and consumer group). */
+  env?: Env;
+  /** Keep the database on close, e.g. to start the service again on it. */
+  keepDatabase?: boolean;
+}
+
+/**
+ * Starts a service exactly as `runService` would (same module, config schema and Kafka transport) on
+ * the integration run's real Kafka and MongoDB/FerretDB, with a database and consumer group of its own,
+ * without binding a port.
+ */
+export async function startTestService<S extends z.ZodObject>(options: TestServiceOptions<S>): Promise<TestService> {
+  const servers = integrationEnv();
+  const databaseName = options.env?.MONGO_DB ?? uniqueName(`e2e_${options.name.replace(/[^a-z0-9]/g, '_')}`);
+  const consumerGroup = options.env?.KAFKA_CONSUMER_GROUP ?? uniqueName(`e2e-${options.name}`);
+  const env: Env = {
+    KAFKA_BROKERS: servers.kafkaBrokers.join(','),
+    MONGO_URL: servers.mongoUrl,
+    STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET,
+    LOG_LEVEL: 'silent',
+    OUTBOX_RELAY_INTERVAL_MS: '20',
+    ...options.env,
+    MONGO_DB: databaseName,
+    KAFKA_CONSUMER_GROUP: consumerGroup,
+  };
+  const { app } = await createServiceApp({ ...options, env } as ServiceOptions<PlatformSchema<S>>);
+  await app.init();
+  if (options.transport) await app.startAllMicroservices();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    databaseName,
+    consumerGroup,
+    close: async () => {
+      if (!options.keepDatabase) await databaseOf(app)?.dropDatabase();
+      await app.close();
+    },
+  };
+}
+
+/** The service's Mongo connection, or undefined for a service without a database (supplier-sim). */
+function databaseOf(app: NestExpressApplication): Connection | undefined {
+  try {
+    return app.get<Connection>(getConnectionToken(), { strict: false });
+  } catch {
+    return undefined;
+  }
+}

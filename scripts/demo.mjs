@@ -1,0 +1,138 @@
+// Runs the whole stack for a person to try: infra (unless KAFKA_BROKERS and MONGO_URL point elsewhere),
+// every service from dist/, health-checked, with a demo mall key and staff token printed. Ctrl-C stops
+// the services and whatever infra this run started. DEMO_EXIT_WHEN_READY=1 stops right after start-up
+// (used to check the demo itself).
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { SERVICES } = require(path.join(root, 'dist/libs/shared/config/src/index.js'));
+const cacheDir = process.env.SUPPLYHUB_CACHE_DIR ?? path.join(root, '.cache');
+const logDir = path.join(cacheDir, 'demo');
+mkdirSync(logDir, { recursive: true });
+
+const say = (line) => process.stdout.write(`demo: ${line}\n`);
+const infra = (...args) => execFileSync('bash', [path.join(root, 'scripts/infra'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+function infraEnv() {
+  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGO_URL: process.env.MONGO_URL };
+  const env = {};
+  for (const line of infra('env').split('\n')) {
+    const match = /^(?:export\s+)?([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2].replace(/^["']|["']$/g, '');
+  }
+  return env;
+}
+
+/** A development secret kept in the cache, so tokens printed by one demo run still work in the next. */
+function staffTokenSecret() {
+  if (process.env.STAFF_TOKEN_SECRET) return process.env.STAFF_TOKEN_SECRET;
+  const file = path.join(cacheDir, 'dev-staff-token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function waitHealthy(name, url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${path.join(logDir, `${name}.log`)}`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${name} not healthy after ${timeoutMs / 1000}s (${last}); see ${path.join(logDir, `${name}.log`)}`);
+}
+
+const children = new Map();
+let infraStartedHere = false;
+let stopping = false;
+
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping services ...');
+  await Promise.all(
+    [...children.entries()].map(
+      ([name, child]) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            say(`${name} stopped`);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (infraStartedHere) {
+    say('stopping the local Kafka and FerretDB this demo started ...');
+    infra('down');
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const external = Boolean(process.env.KAFKA_BROKERS && process.env.MONGO_URL);
+  if (!external) {
+    infraStartedHere = !/running/.test(infra('status'));
+  }
+  process.stdout.write(infra('up'));
+  const env = { ...process.env, ...infraEnv(), STAFF_TOKEN_SECRET: staffTokenSecret(), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+
+  for (const [name, { port }] of Object.entries(SERVICES)) {
+    const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+      cwd: root,
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        say(`${name} exited unexpectedly (${signal ?? code}); see ${path.join(logDir, `${name}.log`)}`);
+        void stopAll(1);
+      }
+    });
+    children.set(name, child);
+  }
+
+  await Promise.all([...children.entries()].map(([name, child]) => waitHealthy(name, `http://127.0.0.1:${SERVICES[name].port}`, child, 90000)));
+
+  say('all services are up:');
+  for (const [name, { port }] of Object.entries(SERVICES)) {
+    say(`  ${name.padEnd(14)} http://127.0.0.1:${port}   docs http://127.0.0.1:${port}/docs   logs ${path.join(logDir, `${name}.log`)}`);
+  }
+  printCredentials(env);
+  if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
+  say('press Ctrl-C to stop');
+}
+
+function printCredentials(env) {
+  const cli = (...args) => execFileSync(process.execPath, [path.join(root, 'dist/tools/cli/src/main.js'), ...args], { cwd: root, env, encoding: 'utf8' }).trim();
+  try {
+    say(`demo mall key (tenant mall-demo): ${cli('keys', 'create', '--kind', 'tenant', '--owner', 'mall-demo', '--label', 'demo', '--quiet')}`);
+    say(`demo staff token (admin): ${cli('token', 'issue', '--sub', 'demo-admin', '--roles', 'admin', '--ttl', '12h')}`);
+  } catch (error) {
+    say(`could not create demo credentials: ${error.message.split('\n')[0]}`);
+  }
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+main().catch((error) => {
+  say(error.message);
+  void stopAll(1);
+});
