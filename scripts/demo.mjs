@@ -16,7 +16,8 @@ const logDir = path.join(cacheDir, 'demo');
 mkdirSync(logDir, { recursive: true });
 
 const say = (line) => process.stdout.write(`demo: ${line}\n`);
-const infra = (...args) => execFileSync('bash', [path.join(root, 'scripts/infra'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const infra = (...args) =>
+  execFileSync('bash', [path.join(root, 'scripts/infra'), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
 function infraEnv() {
   if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGO_URL: process.env.MONGO_URL };
@@ -121,9 +122,17 @@ async function main() {
 }
 
 function printCredentials(env) {
-  const cli = (...args) => execFileSync(process.execPath, [path.join(root, 'dist/tools/cli/src/main.js'), ...args], { cwd: root, env, encoding: 'utf8' }).trim();
+  const cli = (...args) =>
+    execFileSync(process.execPath, [path.join(root, 'dist/tools/cli/src/main.js'), ...args], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   try {
-    say(`demo mall key (tenant mall-demo): ${cli('keys', 'create', '--kind', 'tenant', '--owner', 'mall-demo', '--label', 'demo', '--quiet')}`);
+    const mallKey = JSON.parse(cli('keys', 'create', '--kind', 'tenant', '--owner', 'mall-demo', '--label', 'demo', '--json')).key;
+    say(`demo mall key (tenant mall-demo): ${mallKey}`);
+    say(`  try: curl -H 'X-Api-Key: ${mallKey}' http://127.0.0.1:${SERVICES['order-router'].port}/webhook-endpoints`);
     say(`demo staff token (admin): ${cli('token', 'issue', '--sub', 'demo-admin', '--roles', 'admin', '--ttl', '12h')}`);
   } catch (error) {
     say(`could not create demo credentials: ${error.message.split('\n')[0]}`);

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * `npm run demo` as a person runs it, minus the set-up steps npm test has done already (Node, deps,
+ * build): scripts/demo.mjs on the built services, against this run's Kafka and MongoDB, stopping as
+ * soon as everything is up (DEMO_EXIT_WHEN_READY=1).
+ */
+describe('npm run demo', () => {
+  it('starts every service, waits for its /health, prints its URLs and credentials, and stops cleanly', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/demo.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, DEMO_EXIT_WHEN_READY: '1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect({ code, output }).toMatchObject({ code: 0 });
+    expect(output).toContain('demo: all services are up:');
+    for (const [name, port] of [
+      ['catalog-sync', 3001],
+      ['order-router', 3002],
+      ['virtual-codes', 3003],
+      ['aftersales', 3004],
+      ['supplier-sim', 3005],
+    ] as const) {
+      expect(output).toMatch(new RegExp(`demo: +${name} +http://127\\.0\\.0\\.1:${port} +docs http://127\\.0\\.0\\.1:${port}/docs`));
+      expect(output).toMatch(new RegExp(`demo: ${name} stopped`));
+    }
+    expect(output).toMatch(/demo mall key \(tenant mall-demo\): sk_tenant_[A-Za-z0-9_-]{43}/);
+    expect(output).toMatch(/demo staff token \(admin\): ey[\w-]+\.[\w-]+\.[\w-]+/);
+  }, 180_000);
+});
