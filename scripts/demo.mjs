@@ -87,7 +87,12 @@ async function stopAll(code) {
 async function main() {
   const external = Boolean(process.env.KAFKA_BROKERS && process.env.MONGO_URL);
   if (!external) {
-    infraStartedHere = !/running/.test(infra('status'));
+    // `status` exits 3 unless both servers run; then `up` starts what is missing and Ctrl-C stops it.
+    try {
+      infra('status');
+    } catch {
+      infraStartedHere = true;
+    }
   }
   process.stdout.write(infra('up'));
   const env = { ...process.env, ...infraEnv(), STAFF_TOKEN_SECRET: staffTokenSecret(), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };

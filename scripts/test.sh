@@ -26,7 +26,8 @@ if [[ -z "${KAFKA_BROKERS:-}" || -z "${MONGO_URL:-}" ]]; then
   # shellcheck disable=SC2046
   export $(bash scripts/infra env | xargs)
 fi
-cleanup() { if [[ $infra_started_here == 1 ]]; then bash scripts/infra down || true; fi; }
+# The addresses exported above would make `infra down` treat the stack as external and leave it running.
+cleanup() { if [[ $infra_started_here == 1 ]]; then env -u KAFKA_BROKERS -u MONGO_URL bash scripts/infra down || true; fi; }
 trap cleanup EXIT
 
 step "integration tests (Kafka ${KAFKA_BROKERS}, MongoDB API ${MONGO_URL})"
