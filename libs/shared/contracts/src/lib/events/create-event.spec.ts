@@ -81,10 +81,12 @@ describe('createEvent', () => {
 });
 
 describe('parseEvent', () => {
-  const wire = () => JSON.parse(JSON.stringify(createEvent(SkuUpserted, sku, { source: '/catalog-sync', id: 'evt-1' })));
+  // A fixed time: two wall-clock readings may fall in different milliseconds.
+  const created = () => createEvent(SkuUpserted, sku, { source: '/catalog-sync', id: 'evt-1', time: '2026-11-22T12:00:00.000Z' });
+  const wire = () => JSON.parse(JSON.stringify(created()));
 
   it('accepts what createEvent produced', () => {
-    expect(parseEvent(SkuUpserted, wire())).toEqual(createEvent(SkuUpserted, sku, { source: '/catalog-sync', id: 'evt-1', time: wire().time }));
+    expect(parseEvent(SkuUpserted, wire())).toEqual(created());
   });
 
   it('rejects another event type', () => {
