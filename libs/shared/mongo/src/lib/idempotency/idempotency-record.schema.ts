@@ -2,10 +2,16 @@ import type { IdempotencyRecord } from '@supply-hub/http';
 import { Schema } from 'mongoose';
 import { type ModelDefinition, SCHEMA_OPTIONS } from '../connection/model-definition';
 
-export type IdempotencyDocument = IdempotencyRecord;
+/** `_id` is `idempotencyRecordId(owner, key)`: per-request lookups go by `_id` (docs/storage.md). */
+export type IdempotencyDocument = IdempotencyRecord & { _id: string };
+
+export function idempotencyRecordId(owner: string, key: string): string {
+  return JSON.stringify([owner, key]);
+}
 
 const idempotencySchema = new Schema<IdempotencyDocument>(
   {
+    _id: { type: String, required: true },
     owner: { type: String, required: true },
     key: { type: String, required: true },
     fingerprint: { type: String, required: true },
@@ -16,8 +22,7 @@ const idempotencySchema = new Schema<IdempotencyDocument>(
   },
   { ...SCHEMA_OPTIONS, collection: 'idempotency_keys' },
 );
-// The claim: the second insert of the same (caller, key) fails, so only one request runs.
-idempotencySchema.index({ owner: 1, key: 1 }, { unique: true });
+// The claim: the second insert of the same (caller, key) fails on `_id`, so only one request runs.
 // For purgeExpired. Not a TTL index: FerretDB 1.24 does not implement expireAfterSeconds. Expiry is
 // decided by comparing expiresAt anyway, so a record that is not purged yet changes nothing.
 idempotencySchema.index({ expiresAt: 1 });

@@ -1,6 +1,6 @@
 import type { ClaimResult, IdempotencyRecord, IdempotencyStore, StoredResponse } from '@supply-hub/http';
 import type { Model } from 'mongoose';
-import type { IdempotencyDocument } from './idempotency-record.schema';
+import { type IdempotencyDocument, idempotencyRecordId } from './idempotency-record.schema';
 import { isDuplicateKeyError } from '../errors/duplicate-key';
 
 /** Idempotency keys per caller in `idempotency_keys`; every step is one conditional single-document write. */
@@ -11,12 +11,12 @@ export class MongoIdempotencyStore implements IdempotencyStore {
     // The holder may release between our failed insert and our read; a couple of rounds settle it.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        await this.model.collection.insertOne({ ...record, state: 'pending' });
+        await this.model.create({ _id: idempotencyRecordId(record.owner, record.key), ...record, state: 'pending' });
         return { claimed: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
-      const existing = (await this.model.findOne({ owner: record.owner, key: record.key }).lean().exec()) as IdempotencyRecord | null;
+      const existing = await this.read(record.owner, record.key);
       if (existing) return { claimed: false, existing };
     }
     throw new Error(`idempotency key ${record.key} keeps changing hands`);
@@ -25,7 +25,7 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   async takeOver(seen: IdempotencyRecord, fresh: Pick<IdempotencyRecord, 'fingerprint' | 'claimedAt' | 'expiresAt'>): Promise<boolean> {
     const result = await this.model
       .updateOne(
-        { owner: seen.owner, key: seen.key, state: seen.state, claimedAt: seen.claimedAt, fingerprint: seen.fingerprint },
+        { _id: idempotencyRecordId(seen.owner, seen.key), state: seen.state, claimedAt: seen.claimedAt, fingerprint: seen.fingerprint },
         { $set: { ...fresh, state: 'pending' }, $unset: { response: 1 } },
       )
       .exec();
@@ -33,11 +33,18 @@ export class MongoIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(owner: string, key: string, claimedAt: Date, response: StoredResponse): Promise<void> {
-    await this.model.updateOne({ owner, key, claimedAt, state: 'pending' }, { $set: { state: 'completed', response } }).exec();
+    await this.model.updateOne({ _id: idempotencyRecordId(owner, key), claimedAt, state: 'pending' }, { $set: { state: 'completed', response } }).exec();
   }
 
   async release(owner: string, key: string, claimedAt: Date): Promise<void> {
-    await this.model.deleteOne({ owner, key, claimedAt, state: 'pending' }).exec();
+    await this.model.deleteOne({ _id: idempotencyRecordId(owner, key), claimedAt, state: 'pending' }).exec();
+  }
+
+  private async read(owner: string, key: string): Promise<IdempotencyRecord | null> {
+    const document = (await this.model.findById(idempotencyRecordId(owner, key)).lean().exec()) as IdempotencyDocument | null;
+    if (!document) return null;
+    const { _id: _omitted, ...record } = document;
+    return record;
   }
 
   /** Deletes records past their expiry; safe to run from every instance at once. */

@@ -23,10 +23,10 @@ const UNIQUE_INDEX = 'consumer_group_event_id_unique';
  * even when two instances handle the same event during a rebalance.
  */
 export class MongoProcessedEventLedger {
-  private readonly collection: Collection<ProcessedEventRecord>;
+  private readonly collection: Collection<ProcessedEventRecord & { _id: string }>;
 
   constructor(db: Db, collectionName = PROCESSED_EVENTS_COLLECTION) {
-    this.collection = db.collection<ProcessedEventRecord>(collectionName);
+    this.collection = db.collection<ProcessedEventRecord & { _id: string }>(collectionName);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -34,12 +34,12 @@ export class MongoProcessedEventLedger {
   }
 
   async isProcessed(consumerGroup: string, eventId: string): Promise<boolean> {
-    return (await this.collection.findOne({ consumerGroup, eventId }, { projection: { _id: 1 } })) !== null;
+    return (await this.collection.findOne({ _id: ledgerId(consumerGroup, eventId) }, { projection: { _id: 1 } })) !== null;
   }
 
   async markProcessed(event: ProcessedEventRecord): Promise<void> {
     try {
-      await this.collection.insertOne({ ...event });
+      await this.collection.insertOne({ _id: ledgerId(event.consumerGroup, event.eventId), ...event });
     } catch (error) {
       if (isDuplicateKeyError(error)) return;
       throw error;
@@ -50,4 +50,12 @@ export class MongoProcessedEventLedger {
   async countFor(consumerGroup: string, eventId?: string): Promise<number> {
     return this.collection.countDocuments(eventId === undefined ? { consumerGroup } : { consumerGroup, eventId });
   }
+}
+
+/**
+ * The record's `_id`: group and event id together, because lookups by `_id` are the only ones that do
+ * not scan the collection on FerretDB (docs/storage.md), and this one runs for every event consumed.
+ */
+function ledgerId(consumerGroup: string, eventId: string): string {
+  return JSON.stringify([consumerGroup, eventId]);
 }
