@@ -1,1 +1,4 @@
-export {};
+export * from './lib/common/beijing-time';
+export * from './lib/jd';
+export * from './lib/taobao';
+export * from './lib/brand-feed';

@@ -1,0 +1,2 @@
+export * from './brand-feed-columns';
+export * from './brand-feed-mapping';

@@ -1,0 +1,36 @@
+/**
+ * `resultCode` values of the envelope. 0000, 0008 and 3103 come from the protocol notes; the others are
+ * (unsure), the sandbox's reading: 1003 (no such token) and 1004 (token expired) as open-source
+ * integrations report them, 2001 bad parameter, 5000 platform error, 5001 call quota used up. Adapters
+ * decide "refresh and retry" with `isJdTokenRejected` and "retry later" with `isJdRetryableFailure` only,
+ * so checking the codes against a live account is one edit here.
+ */
+export const JD_RESULT_CODES = {
+  success: '0000',
+  /** order/submitOrder: this thirdOrder already exists; `result` carries that order. */
+  orderExists: '0008',
+  tokenNotFound: '1003',
+  tokenExpired: '1004',
+  /** A required field is missing or malformed. */
+  invalidParameter: '2001',
+  /** order/confirmOrder: already confirmed. */
+  orderAlreadyConfirmed: '3103',
+  /** The account's call quota for the period is used up; try again later. */
+  callLimited: '5001',
+  /** The platform failed; try again later. */
+  systemError: '5000',
+} as const;
+
+export type JdResultCode = (typeof JD_RESULT_CODES)[keyof typeof JD_RESULT_CODES];
+
+export const JD_TOKEN_REJECTED_CODES: readonly string[] = [JD_RESULT_CODES.tokenNotFound, JD_RESULT_CODES.tokenExpired];
+
+/** A `success:false` answer that a fresh token may turn into a success. */
+export function isJdTokenRejected(envelope: { success: boolean; resultCode: string }): boolean {
+  return !envelope.success && JD_TOKEN_REJECTED_CODES.includes(envelope.resultCode);
+}
+
+/** A `success:false` answer that is the platform's fault and may succeed later unchanged. */
+export function isJdRetryableFailure(envelope: { success: boolean; resultCode: string }): boolean {
+  return !envelope.success && (envelope.resultCode === JD_RESULT_CODES.systemError || envelope.resultCode === JD_RESULT_CODES.callLimited);
+}
