@@ -5,10 +5,10 @@ const swc = swcConfig();
 delete swc.jsc.paths;
 delete swc.jsc.baseUrl;
 
-// Nest 12, jose and commander ship ES modules only. Node runs them from CommonJS itself, but Jest
+// Nest 12, jose, commander and nock 15 (with its interceptor dependencies) ship ES modules only. Node runs them from CommonJS itself, but Jest
 // loads them through its own module system, which needs Node >= 24.9 and --experimental-vm-modules for
 // that; compiling these packages to CommonJS as well keeps `jest` working on any supported Node.
-const esmOnlyPackages = ['@nestjs', 'jose', 'commander'];
+const esmOnlyPackages = ['@nestjs', 'jose', 'commander', 'nock', '@mswjs', '@open-draft', 'rettime'];
 
 module.exports = {
   rootDir: __dirname,
