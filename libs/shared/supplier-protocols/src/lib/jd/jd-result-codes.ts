@@ -1,16 +1,23 @@
 /**
  * `resultCode` values of the envelope. 0000, 0008 and 3103 come from the protocol notes; the others are
  * (unsure), the sandbox's reading: 1003 (no such token) and 1004 (token expired) as open-source
- * integrations report them, 2001 bad parameter, 5000 platform error, 5001 call quota used up. Adapters
- * decide "refresh and retry" with `isJdTokenRejected` and "retry later" with `isJdRetryableFailure` only,
+ * integrations report them, 1001 / 1002 / 1005 a refused token request (client, sign, user and
+ * password: fix the configuration, never retry), 2001 bad parameter, 5000 platform error, 5001 call
+ * quota used up. Adapters decide "refresh and retry" with `isJdTokenRejected` and "retry later" with `isJdRetryableFailure` only,
  * so checking the codes against a live account is one edit here.
  */
 export const JD_RESULT_CODES = {
   success: '0000',
   /** order/submitOrder: this thirdOrder already exists; `result` carries that order. */
   orderExists: '0008',
+  /** oauth2/accessToken and refreshToken: unknown client_id or wrong client_secret. (unsure) */
+  invalidClient: '1001',
+  /** oauth2/accessToken: `sign` does not match the form. (unsure) */
+  invalidSignature: '1002',
   tokenNotFound: '1003',
   tokenExpired: '1004',
+  /** oauth2/accessToken: unknown username or wrong password. (unsure) */
+  invalidCredentials: '1005',
   /** A required field is missing or malformed. */
   invalidParameter: '2001',
   /** order/confirmOrder: already confirmed. */

@@ -5,6 +5,8 @@ export const TAOBAO_ERROR_CODES = {
   callLimited: 7,
   insufficientPermission: 11,
   remoteServiceError: 15,
+  /** No such API method (TOP's platform code 22). */
+  invalidMethod: 22,
   invalidSignature: 25,
   invalidSession: 27,
   invalidAppKey: 29,
