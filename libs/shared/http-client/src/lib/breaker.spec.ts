@@ -41,7 +41,7 @@ describe('HttpClient circuit breaker', () => {
     const untouched = nock(BASE).get('/a').reply(200, { ok: true });
     const rejected = await call().catch((e: unknown) => e);
     expect(rejected).toBeInstanceOf(DependencyUnavailableError);
-    expect((rejected as DependencyUnavailableError).details).toMatchObject({ breaker: 'open', endpoint: 'test:a', attempts: 0 });
+    expect((rejected as DependencyUnavailableError).details).toMatchObject({ breaker: 'open', endpoint: 'test:a', attempts: 0, lastFailure: 'breaker-open' });
     expect(untouched.isDone()).toBe(false);
 
     await waitMs(120);

@@ -2,7 +2,7 @@ import { DependencyUnavailableError } from '@supply-hub/errors';
 import nock from 'nock';
 import { fakeTimeSource } from '../testing';
 import { HttpClient, type HttpClientOptions } from './http-client';
-import { UpstreamRejectedError } from './http-errors';
+import { UpstreamRejectedError, upstreamFailureKindOf } from './http-errors';
 
 const BASE = 'http://upstream.test';
 const clients: HttpClient[] = [];
@@ -55,7 +55,7 @@ describe('HttpClient retries', () => {
     const error = await get(client).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DependencyUnavailableError);
-    expect((error as DependencyUnavailableError).details).toMatchObject({ endpoint: 'test:thing', attempts: 4, lastStatus: 502 });
+    expect((error as DependencyUnavailableError).details).toMatchObject({ endpoint: 'test:thing', attempts: 4, lastStatus: 502, lastFailure: 'status' });
   });
 
   it('honours Retry-After in seconds on 429', async () => {
@@ -113,7 +113,10 @@ describe('HttpClient retries', () => {
     const { client } = clientWith({ settings: { retry: { maxAttempts: 2, baseDelayMs: 0 } } });
     nock(BASE).get('/thing').times(2).delay(500).reply(200, {});
 
-    await expect(get(client, { timeoutMs: 40 })).rejects.toThrow(/test:thing: timed out after 40 ms.* after 2 attempts/);
+    const error = await get(client, { timeoutMs: 40 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DependencyUnavailableError);
+    expect((error as Error).message).toMatch(/test:thing: timed out after 40 ms.* after 2 attempts/);
+    expect(upstreamFailureKindOf(error)).toBe('timeout');
   });
 
   it('retries a 200 whose body is not JSON', async () => {
@@ -121,6 +124,16 @@ describe('HttpClient retries', () => {
     nock(BASE).get('/thing').reply(200, '{"truncat').get('/thing').reply(200, { ok: true });
 
     await expect(get(client)).resolves.toMatchObject({ data: { ok: true }, attempts: 2 });
+  });
+
+  it('reports a body that stays unreadable as an invalid-body failure', async () => {
+    const { client } = clientWith({ settings: { retry: { maxAttempts: 2 } } });
+    nock(BASE).get('/thing').times(2).reply(200, '<html>');
+
+    const error = await get(client).catch((e: unknown) => e);
+
+    expect(upstreamFailureKindOf(error)).toBe('invalid-body');
+    expect(upstreamFailureKindOf(new Error('other'))).toBeUndefined();
   });
 
   it('lets the protocol call a 200 answer a retryable failure', async () => {

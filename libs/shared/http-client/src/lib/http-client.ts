@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { fullJitterDelayMs, retryAfterMs } from './backoff';
 import { type BreakerState, BreakerRegistry, type EndpointStats } from './breaker-registry';
 import { type HttpClientSettings, type HttpClientSettingsInput, httpClientSettingsSchema } from './http-client-settings';
-import { bodyExcerpt, RetryableAttemptError, UpstreamRejectedError } from './http-errors';
+import { bodyExcerpt, RetryableAttemptError, type UpstreamFailureKind, UpstreamRejectedError } from './http-errors';
 import type { HttpRequest, HttpResponse, ResponseClassifier } from './http-request';
 import { RateGate } from './rate-gate';
 import { systemTimeSource, type TimeSource } from './time-source';
@@ -74,7 +74,8 @@ export class HttpClient {
         const response = await this.breakers.fire(request.endpoint, () => this.attempt(request));
         return { ...response, attempts: attempt } as HttpResponse<T>;
       } catch (error) {
-        if (BreakerRegistry.isOpenRejection(error)) throw this.unavailable(request, 'circuit breaker open', attempt - 1, last, { breaker: 'open' });
+        if (BreakerRegistry.isOpenRejection(error))
+          throw this.unavailable(request, 'circuit breaker open', attempt - 1, last, { breaker: 'open', lastFailure: 'breaker-open' });
         if (!(error instanceof RetryableAttemptError)) throw error;
         last = error;
       }
@@ -108,14 +109,15 @@ export class HttpClient {
       response = await this.axios.request(this.axiosConfig(request));
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
-      throw new RetryableAttemptError(describeTransportError(error, request.timeoutMs ?? this.settings.timeoutMs, request.maxBodyBytes), undefined, undefined);
+      const [kind, reason] = describeTransportError(error, request.timeoutMs ?? this.settings.timeoutMs, request.maxBodyBytes);
+      throw new RetryableAttemptError(kind, reason, undefined, undefined);
     }
     const headers = lowerCaseHeaders(response.headers);
     const status = response.status;
     if (RETRYABLE_STATUS(status)) {
       const body = await readDiscarded(response.data);
       const wait = status === 429 || status === 503 ? retryAfterMs(headers['retry-after'], this.time.now()) : undefined;
-      throw new RetryableAttemptError(`HTTP ${status}${body ? `: ${body}` : ''}`, status, wait);
+      throw new RetryableAttemptError('status', `HTTP ${status}${body ? `: ${body}` : ''}`, status, wait);
     }
     const accepted = (status >= 200 && status < 300) || (request.acceptStatuses?.includes(status) ?? false);
     if (!accepted) throw new UpstreamRejectedError(request.endpoint, status, await readDiscarded(response.data));
@@ -124,7 +126,7 @@ export class HttpClient {
     const data = request.responseType === 'text' ? text : parseJson(text, status);
     const parsed: HttpResponse = { status, headers, data, attempts: 0 };
     const verdict = status >= 200 && status < 300 ? this.options.classifyResponse?.(parsed) : undefined;
-    if (verdict) throw new RetryableAttemptError(verdict.retry, status, verdict.retryAfterMs);
+    if (verdict) throw new RetryableAttemptError('classified', verdict.retry, status, verdict.retryAfterMs);
     return parsed;
   }
 
@@ -167,20 +169,22 @@ export class HttpClient {
       attempts,
       lastStatus: last?.status,
       lastError: last?.reason,
+      lastFailure: last?.kind,
       ...extra,
     });
   }
 }
 
-function describeTransportError(error: unknown, timeoutMs: number, maxBodyBytes: number | undefined): string {
+function describeTransportError(error: unknown, timeoutMs: number, maxBodyBytes: number | undefined): [UpstreamFailureKind, string] {
   if (isAxiosError(error)) {
-    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') return `timed out after ${timeoutMs} ms`;
+    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') return ['timeout', `timed out after ${timeoutMs} ms`];
     // axios aborts the body stream when the timeout fires after the headers came: still a timeout.
-    if (error.code === 'ERR_BAD_RESPONSE' && /stream has been aborted/.test(error.message)) return `timed out after ${timeoutMs} ms reading the body`;
-    if (error.code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(error.message)) return `body larger than ${maxBodyBytes} bytes`;
-    return `${error.code ?? 'network error'}: ${error.message}`;
+    if (error.code === 'ERR_BAD_RESPONSE' && /stream has been aborted/.test(error.message))
+      return ['timeout', `timed out after ${timeoutMs} ms reading the body`];
+    if (error.code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(error.message)) return ['invalid-body', `body larger than ${maxBodyBytes} bytes`];
+    return ['transport', `${error.code ?? 'network error'}: ${error.message}`];
   }
-  return error instanceof Error ? error.message : String(error);
+  return ['transport', error instanceof Error ? error.message : String(error)];
 }
 
 function parseJson(text: string, status: number): unknown {
@@ -188,7 +192,7 @@ function parseJson(text: string, status: number): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RetryableAttemptError(`invalid JSON body: ${text.slice(0, 100)}`, status, undefined);
+    throw new RetryableAttemptError('invalid-body', `invalid JSON body: ${text.slice(0, 100)}`, status, undefined);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@supply-hub/errors';
+import { DependencyUnavailableError, DomainError } from '@supply-hub/errors';
 
 /**
  * The upstream answered and refused the request (a 4xx other than 429): trying again unchanged cannot
@@ -19,9 +19,17 @@ export class UpstreamRejectedError extends DomainError {
   }
 }
 
+/**
+ * What the last failed attempt ran into, in DependencyUnavailableError's `details.lastFailure`: an adapter
+ * may treat a persistently unreadable answer for one record ('invalid-body') differently from an
+ * upstream that cannot be reached ('transport', 'timeout', 'status', 'breaker-open').
+ */
+export type UpstreamFailureKind = 'transport' | 'timeout' | 'status' | 'invalid-body' | 'classified' | 'breaker-open';
+
 /** Why one attempt failed in a way worth retrying; internal to the client, never thrown to callers. */
 export class RetryableAttemptError extends Error {
   constructor(
+    readonly kind: UpstreamFailureKind,
     readonly reason: string,
     readonly status: number | undefined,
     readonly retryAfterMs: number | undefined,
@@ -41,4 +49,10 @@ export function bodyExcerpt(data: unknown): string {
   } catch {
     return '';
   }
+}
+
+/** The kind of the last failure behind a DependencyUnavailableError from HttpClient, if it is one. */
+export function upstreamFailureKindOf(error: unknown): UpstreamFailureKind | undefined {
+  if (!(error instanceof DependencyUnavailableError)) return undefined;
+  return error.details['lastFailure'] as UpstreamFailureKind | undefined;
 }
