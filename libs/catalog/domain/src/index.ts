@@ -1,1 +1,2 @@
 export * from './lib/sources/supplier-source';
+export * from './lib/sources/source-payloads';
