@@ -5,7 +5,7 @@ export const jdEnvelopeSchema = z.object({
   success: z.boolean(),
   resultCode: z.string(),
   resultMessage: z.string().nullish(),
-  result: z.unknown(),
+  result: z.unknown().optional(),
 });
 
 export interface JdEnvelope<R = unknown> {

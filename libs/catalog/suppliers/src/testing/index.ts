@@ -1,0 +1,2 @@
+export * from './fake-time-source';
+export * from './fake-jd';
