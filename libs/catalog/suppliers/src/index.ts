@@ -3,3 +3,7 @@ export * from './lib/shared/source-dependencies';
 export * from './lib/jd/jd-source-config';
 export * from './lib/jd/jd-supplier-source';
 export * from './lib/jd/create-jd-supplier-source';
+export * from './lib/taobao/taobao-source-config';
+export * from './lib/taobao/taobao-gateway';
+export * from './lib/taobao/taobao-supplier-source';
+export * from './lib/taobao/create-taobao-supplier-source';

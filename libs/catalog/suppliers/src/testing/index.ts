@@ -1,2 +1,3 @@
 export * from './fake-time-source';
 export * from './fake-jd';
+export * from './fake-taobao';
