@@ -7,3 +7,6 @@ export * from './lib/taobao/taobao-source-config';
 export * from './lib/taobao/taobao-gateway';
 export * from './lib/taobao/taobao-supplier-source';
 export * from './lib/taobao/create-taobao-supplier-source';
+export * from './lib/brand-feed/brand-feed-source-config';
+export * from './lib/brand-feed/brand-feed-supplier-source';
+export * from './lib/brand-feed/create-brand-feed-supplier-source';
