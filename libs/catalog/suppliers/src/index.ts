@@ -10,3 +10,5 @@ export * from './lib/taobao/create-taobao-supplier-source';
 export * from './lib/brand-feed/brand-feed-source-config';
 export * from './lib/brand-feed/brand-feed-supplier-source';
 export * from './lib/brand-feed/create-brand-feed-supplier-source';
+export * from './lib/config/supplier-sources-config';
+export * from './lib/config/create-supplier-sources';
