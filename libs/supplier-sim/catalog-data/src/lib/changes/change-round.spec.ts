@@ -21,7 +21,8 @@ describe('change rounds', () => {
     const jdBefore = world.count('jd');
     const round = world.applyChanges(counts, AT);
     expect(round.counts).toEqual({ price: 20, 'stock-out': 10, delisting: 5, 'new-sku': 8, detail: 4 });
-    expect(new Set(round.changes.filter((c) => c.kind !== 'new-sku').map((c) => `${c.sourceId}:${c.index}`)).size).toBe(39);
+    // One change per SKU per round, new SKUs included: a round's counts add up per SKU.
+    expect(new Set(round.changes.map((c) => `${c.sourceId}:${c.index}`)).size).toBe(round.changes.length);
     for (const change of round.changes) {
       const offer = world.offer(change.sourceId, change.index);
       before.set(change.externalId, offer);
@@ -46,7 +47,7 @@ describe('change rounds', () => {
   });
 
   it('bump the version of each source they touch and reset to the seed state', () => {
-    const world = new CatalogWorld({ seed: 4, skus: 5_000 });
+    const world = new CatalogWorld({ seed: 4, skus: 5_000, clock: () => AT + 5_000 });
     const pristine = world.offer('brand-midea', 3);
     expect(world.version('brand-midea')).toBe(0);
     expect(world.lastModifiedAt('brand-midea')).toBe(world.historyEndMs);
@@ -56,6 +57,8 @@ describe('change rounds', () => {
     expect(world.lastModifiedAt(round.changes[0]!.sourceId)).toBe(AT);
 
     world.reset();
+    expect(world.generation).toBe(1);
+    expect(world.lastModifiedAt('jd')).toBeGreaterThan(world.historyEndMs);
     expect(world.version('jd')).toBe(0);
     expect(world.changedIndices('jd')).toEqual([]);
     expect(world.offer('brand-midea', 3)).toEqual(pristine);
@@ -72,8 +75,16 @@ describe('change rounds', () => {
     expect(heard).toEqual([1]);
   });
 
-  it('never date a change before the end of the generated history', () => {
+  it('never date a change before the end of the generated history, and date it to the second', () => {
     const world = new CatalogWorld({ seed: 6, skus: 1_000 });
     expect(world.applyChanges({ priceMoves: 1 }, 0).at).toBe(world.historyEndMs);
+    expect(world.applyChanges({ priceMoves: 1 }, AT + 999).at).toBe(AT);
+  });
+
+  it('change a new SKU at most once in the round that adds it', () => {
+    // A tiny world where most picks would land on the new SKUs if they were not excluded.
+    const world = new CatalogWorld({ seed: 8, skus: 10 });
+    const round = world.applyChanges({ newSkus: 40, priceMoves: 40 }, AT);
+    expect(new Set(round.changes.map((c) => `${c.sourceId}:${c.index}`)).size).toBe(round.changes.length);
   });
 });

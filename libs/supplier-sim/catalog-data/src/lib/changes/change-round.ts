@@ -45,6 +45,7 @@ export function planChangeRound(world: ChangeTarget, round: number, at: number, 
       const source = random.pickWeighted(world.sources, (candidate) => candidate.share);
       if (kind === 'new-sku') {
         const index = world.overlay.addNew(source.ordinal, world.baseCount(source), at);
+        picked.add(`${source.ordinal}:${index}`);
         changes.push(change(kind, world, source, index, at));
         done[kind] += 1;
         continue;

@@ -55,6 +55,8 @@ export class CatalogWorld {
   private readonly listeners: ChangeListener[] = [];
   private readonly clock: () => number;
   private round = 0;
+  private resets = 0;
+  private resetAtMs: number | null = null;
 
   constructor(options: CatalogWorldOptions) {
     this.seed = seedOf(options.seed);
@@ -170,12 +172,20 @@ export class CatalogWorld {
     return this.overlay.version(this.source(id).ordinal);
   }
 
-  /** The source's last change, or the end of the history when it has none (feeds' Last-Modified). */
+  /**
+   * The source's last change, or the end of the history when it has none (feeds' Last-Modified); never
+   * before the last reset, so a client's If-Modified-Since from before a reset does not match.
+   */
   lastModifiedAt(id: SourceId): number {
-    return this.overlay.lastChangedAt(this.source(id).ordinal) ?? this.historyEndMs;
+    return Math.max(this.overlay.lastChangedAt(this.source(id).ordinal) ?? this.historyEndMs, this.resetAtMs ?? -Infinity);
   }
 
-  /** Applies one round of changes, chosen from (seed, round number); listeners hear of it. */
+  /** How many resets the world went through: with version(), names a state uniquely (feeds' ETag). */
+  get generation(): number {
+    return this.resets;
+  }
+
+  /** Applies one round of changes at `at` (whole seconds), chosen from (seed, round number); listeners hear of it. */
   applyChanges(counts: ChangeCounts, at: number = this.clock()): ChangeRound {
     this.round += 1;
     const result = planChangeRound(
@@ -188,7 +198,9 @@ export class CatalogWorld {
         overlay: this.overlay,
       },
       this.round,
-      Math.max(at, this.historyEndMs),
+      // Whole seconds, as Taobao's modified and JD's message time show it: a client windowing by the
+      // displayed second must find the change inside its window.
+      Math.floor(Math.max(at, this.historyEndMs) / 1000) * 1000,
       counts,
     );
     for (const listener of this.listeners) listener(result);
@@ -203,6 +215,8 @@ export class CatalogWorld {
   reset(): void {
     this.overlay.clear();
     this.round = 0;
+    this.resets += 1;
+    this.resetAtMs = this.clock();
   }
 
   private checkIndex(source: SimSource, index: number): void {
