@@ -1,1 +1,22 @@
-export {};
+// The supplier sandboxes: protocol logic (framework-free classes) and the Nest module wiring them.
+export * from './lib/simulation/sim-settings';
+export * from './lib/simulation/sandbox-gate';
+export * from './lib/simulation/delays';
+export * from './lib/faults/fault-settings';
+export * from './lib/faults/fault-policy';
+export * from './lib/stats/request-stats';
+export * from './lib/http/sandbox-response';
+export * from './lib/http/request-params';
+export * from './lib/http/send-response';
+export * from './lib/jd/jd-sandbox';
+export * from './lib/jd/jd-token-store';
+export * from './lib/jd/jd-messages';
+export * from './lib/jd/jd-pools';
+export * from './lib/taobao/taobao-gateway';
+export * from './lib/taobao/taobao-methods';
+export * from './lib/feeds/brand-feeds';
+export * from './lib/feeds/brand-feed-formats';
+export * from './lib/feeds/conditional-get';
+export * from './lib/admin/sim-admin';
+export * from './lib/admin/sim-admin.schemas';
+export * from './lib/sandboxes.module';

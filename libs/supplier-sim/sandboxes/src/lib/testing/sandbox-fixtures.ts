@@ -1,0 +1,40 @@
+import { CatalogWorld } from '@supply-hub/sim-catalog-data';
+import { FaultPolicy } from '../faults/fault-policy';
+import { type FaultSettingsByFamily, NO_FAULTS } from '../faults/fault-settings';
+import { Delays } from '../simulation/delays';
+import { SandboxGate } from '../simulation/sandbox-gate';
+import type { JdCredentials, TaobaoCredentials } from '../simulation/sim-settings';
+import { RequestStats } from '../stats/request-stats';
+
+/** 2026-11-22 12:00:00 Beijing time: the instant of the protocol notes' worked examples. */
+export const WORKED_EXAMPLE_TIME = Date.parse('2026-11-22T12:00:00+08:00');
+
+/** The protocol notes' JD example account. */
+export const JD_TEST_CREDENTIALS: JdCredentials = {
+  clientId: 'sandbox-client',
+  clientSecret: 'sandbox-secret',
+  username: 'mall-supplier',
+  password: 'p@ss-123',
+  accessTokenTtlSeconds: 60,
+  refreshTokenTtlSeconds: 3600,
+};
+
+/** The protocol notes' Taobao example app. */
+export const TAOBAO_TEST_CREDENTIALS: TaobaoCredentials = { appKey: '12345678', appSecret: 'helloworld', session: 'test-session' };
+
+export const noFaults = (): FaultSettingsByFamily => ({ jd: { ...NO_FAULTS }, taobao: { ...NO_FAULTS }, feeds: { ...NO_FAULTS } });
+
+/** A mutable clock for tests. */
+export function testClock(start = WORKED_EXAMPLE_TIME): { now: () => number; advance: (ms: number) => void } {
+  let time = start;
+  return { now: () => time, advance: (ms) => void (time += ms) };
+}
+
+/** A small world and a gate without faults (random fixed at 0.5, so rates below it always fire). */
+export function sandboxWorld(options: { skus?: number; clock?: () => number; random?: () => number; faults?: FaultSettingsByFamily } = {}) {
+  const clock = options.clock ?? (() => WORKED_EXAMPLE_TIME);
+  const world = new CatalogWorld({ seed: 'unit', skus: options.skus ?? 2_000, clock });
+  const stats = new RequestStats();
+  const gate = new SandboxGate(options.faults ?? noFaults(), new FaultPolicy(options.random ?? (() => 0.5), clock), stats, new Delays(), world);
+  return { world, gate, stats, clock };
+}
