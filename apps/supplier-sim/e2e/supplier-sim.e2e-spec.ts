@@ -6,7 +6,7 @@ describe('supplier-sim', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ name: 'supplier-sim', envSchema: supplierSimEnv, module: AppModule });
+    service = await startTestService({ name: 'supplier-sim', envSchema: supplierSimEnv, module: AppModule, env: { SIM_SKUS: '2000' } });
   });
 
   afterAll(async () => {
@@ -17,4 +17,8 @@ describe('supplier-sim', () => {
   describeServiceBasics(() => service, { title: 'supplier-sim', healthChecks: [] });
 });
 
-describeBadConfig('supplier-sim', 'apps/supplier-sim/src/main.ts', [{ env: { PORT: 'eighty' }, line: 'PORT: must be a TCP port number' }]);
+describeBadConfig('supplier-sim', 'apps/supplier-sim/src/main.ts', [
+  { env: { PORT: 'eighty' }, line: 'PORT: must be a TCP port number' },
+  { env: { SIM_JD_ERROR_RATE: '2' }, line: 'SIM_JD_ERROR_RATE: must be between 0 and 1' },
+  { env: { SIM_SKUS: 'many' }, line: 'SIM_SKUS: must be an integer' },
+]);

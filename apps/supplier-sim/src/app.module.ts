@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@supply-hub/platform';
+import { PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
+import { SandboxesModule } from '@supply-hub/sim-sandboxes';
+import { SimAdminController } from './admin/sim-admin.controller';
+import { simSettingsFromEnv } from './config/sim-settings-from-env';
+import type { SupplierSimEnv } from './config/supplier-sim-env';
+import { FeedsController } from './feeds/feeds.controller';
+import { JdController } from './jd/jd.controller';
+import { TaobaoController } from './taobao/taobao.controller';
 
 /** supplier-sim: deterministic sandboxes of the suppliers', recharge providers' and carriers' protocols. */
 @Module({
-  imports: [PlatformModule.forService({ mongo: false })],
+  imports: [
+    PlatformModule.forService({ mongo: false }),
+    SandboxesModule.forRootAsync({ inject: [SERVICE_CONFIG], useFactory: (env: SupplierSimEnv) => simSettingsFromEnv(env) }),
+  ],
+  controllers: [JdController, TaobaoController, FeedsController, SimAdminController],
 })
 export class AppModule {}

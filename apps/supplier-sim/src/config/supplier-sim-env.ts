@@ -1,14 +1,65 @@
 import { envTypes, SERVICES } from '@supply-hub/config';
 import { z } from 'zod';
 
+const rate = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(fallback);
+
+/** The fault knobs of one protocol family (JD, TAOBAO or FEEDS); each can be changed at run time with POST /sim/faults. */
+const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS'>(family: F) => ({
+  /** Added to every answer. */
+  [`SIM_${family}_LATENCY_MS`]: envTypes.integer({ min: 0, max: 60_000, fallback: 0 }),
+  /** Share of calls failing as the platform's fault (JD, feeds: HTTP 5xx; Taobao: code 15 with an isp.* sub_code). */
+  [`SIM_${family}_ERROR_RATE`]: rate(0),
+  /** Calls per second before 429 + Retry-After (Taobao: code 7 in-band); 0 = unlimited. */
+  [`SIM_${family}_RATE_LIMIT_PER_SECOND`]: envTypes.integer({ min: 0, max: 1_000_000, fallback: 0 }),
+  /** Share of calls answered only after SIM_<family>_TIMEOUT_MS. */
+  [`SIM_${family}_TIMEOUT_RATE`]: rate(0),
+  [`SIM_${family}_TIMEOUT_MS`]: envTypes.integer({ min: 0, max: 600_000, fallback: 30_000 }),
+  /** Share of records in a page or feed sent broken at serve time. */
+  [`SIM_${family}_MALFORMED_RATE`]: rate(0),
+  /** Changes applied before each page after the first (a supplier moving while a client pages). */
+  [`SIM_${family}_CHANGES_BETWEEN_PAGES`]: envTypes.integer({ min: 0, max: 10_000, fallback: 0 }),
+});
+
 /**
- * The supplier sandboxes keep nothing durable and speak the suppliers' own auth, so they read neither
- * Kafka, MongoDB nor the staff token secret.
+ * supplier-sim's settings. The sandboxes keep nothing durable and speak the suppliers' own auth, so they
+ * read neither Kafka, MongoDB nor the staff token secret.
+ *
+ * | variable | default | meaning |
+ * | --- | --- | --- |
+ * | SIM_SEED | supply-hub | seed of the generated world (any text or number) |
+ * | SIM_SKUS | 120000 | source SKUs across JD (45 %), Taobao (35 %) and five brand feeds (20 %) |
+ * | SIM_MALFORMED_RATE | 0.003 | share of generated records broken for good (fixed per seed) |
+ * | SIM_JD_CLIENT_ID / SIM_JD_CLIENT_SECRET | sandbox-client / sandbox-secret | JD token client |
+ * | SIM_JD_USERNAME / SIM_JD_PASSWORD | mall-supplier / p@ss-123 | JD account (the form carries MD5 of the password) |
+ * | SIM_JD_TOKEN_TTL_S / SIM_JD_REFRESH_TOKEN_TTL_S | 86400 / 2592000 | access / refresh token lifetimes |
+ * | SIM_TAOBAO_APP_KEY / SIM_TAOBAO_APP_SECRET | 12345678 / helloworld | TOP app (the protocol notes' worked example) |
+ * | SIM_TAOBAO_SESSION | test-session | the seller session item methods require |
+ * | SIM_{JD,TAOBAO,FEEDS}_LATENCY_MS | 0 | fault knobs per protocol family, see faultVariables |
+ * | SIM_{…}_ERROR_RATE, _TIMEOUT_RATE, _MALFORMED_RATE | 0 | shares in [0, 1] |
+ * | SIM_{…}_RATE_LIMIT_PER_SECOND | 0 | 0 = unlimited |
+ * | SIM_{…}_TIMEOUT_MS | 30000 | how late a timed-out call answers |
+ * | SIM_{…}_CHANGES_BETWEEN_PAGES | 0 | changes before each page after the first |
  */
 export const supplierSimEnv = z.object({
   PORT: envTypes.port(SERVICES['supplier-sim'].port),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: envTypes.logLevel(),
+  SIM_SEED: z.string().min(1, 'must not be empty').default('supply-hub'),
+  SIM_SKUS: envTypes.integer({ min: 0, max: 10_000_000, fallback: 120_000 }),
+  SIM_MALFORMED_RATE: rate(0.003),
+  SIM_JD_CLIENT_ID: z.string().min(1).default('sandbox-client'),
+  SIM_JD_CLIENT_SECRET: z.string().min(1).default('sandbox-secret'),
+  SIM_JD_USERNAME: z.string().min(1).default('mall-supplier'),
+  SIM_JD_PASSWORD: z.string().min(1).default('p@ss-123'),
+  SIM_JD_TOKEN_TTL_S: envTypes.integer({ min: 1, max: 31_536_000, fallback: 86_400 }),
+  SIM_JD_REFRESH_TOKEN_TTL_S: envTypes.integer({ min: 1, max: 31_536_000, fallback: 2_592_000 }),
+  SIM_TAOBAO_APP_KEY: z.string().min(1).default('12345678'),
+  SIM_TAOBAO_APP_SECRET: z.string().min(1).default('helloworld'),
+  SIM_TAOBAO_SESSION: z.string().min(1).default('test-session'),
+  ...faultVariables('JD'),
+  ...faultVariables('TAOBAO'),
+  ...faultVariables('FEEDS'),
 });
 
 export type SupplierSimEnv = z.output<typeof supplierSimEnv>;

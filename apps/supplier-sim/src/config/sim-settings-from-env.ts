@@ -1,0 +1,40 @@
+import { type FaultSettings, PROTOCOL_FAMILIES, type ProtocolFamily, type SimSettings } from '@supply-hub/sim-sandboxes';
+import type { SupplierSimEnv } from './supplier-sim-env';
+
+const FAULT_VARIABLES: Record<keyof FaultSettings, string> = {
+  latencyMs: 'LATENCY_MS',
+  errorRate: 'ERROR_RATE',
+  rateLimitPerSecond: 'RATE_LIMIT_PER_SECOND',
+  timeoutRate: 'TIMEOUT_RATE',
+  timeoutMs: 'TIMEOUT_MS',
+  malformedRate: 'MALFORMED_RATE',
+  changesBetweenPages: 'CHANGES_BETWEEN_PAGES',
+};
+
+/** The sandboxes' settings from the validated environment. */
+export function simSettingsFromEnv(env: SupplierSimEnv): SimSettings {
+  const faults = Object.fromEntries(PROTOCOL_FAMILIES.map((family) => [family, faultsOf(env, family)])) as Record<ProtocolFamily, FaultSettings>;
+  return {
+    seed: env.SIM_SEED,
+    skus: env.SIM_SKUS,
+    malformedRate: env.SIM_MALFORMED_RATE,
+    faults,
+    jd: {
+      clientId: env.SIM_JD_CLIENT_ID,
+      clientSecret: env.SIM_JD_CLIENT_SECRET,
+      username: env.SIM_JD_USERNAME,
+      password: env.SIM_JD_PASSWORD,
+      accessTokenTtlSeconds: env.SIM_JD_TOKEN_TTL_S,
+      refreshTokenTtlSeconds: env.SIM_JD_REFRESH_TOKEN_TTL_S,
+    },
+    taobao: { appKey: env.SIM_TAOBAO_APP_KEY, appSecret: env.SIM_TAOBAO_APP_SECRET, session: env.SIM_TAOBAO_SESSION },
+  };
+}
+
+function faultsOf(env: SupplierSimEnv, family: ProtocolFamily): FaultSettings {
+  const values = env as unknown as Record<string, number>;
+  const settings = {} as FaultSettings;
+  for (const [knob, suffix] of Object.entries(FAULT_VARIABLES) as [keyof FaultSettings, string][])
+    settings[knob] = values[`SIM_${family.toUpperCase()}_${suffix}`] as number;
+  return settings;
+}
