@@ -74,6 +74,7 @@ describe('order-router on the real Kafka and FerretDB', () => {
           title: '小米手环 9 NFC版',
           brand: '小米',
           categoryFamily: 'physical',
+          contractPriceFen: 18900,
           supplyPriceFen: 18900,
           marketPriceFen: 24900,
           stock: 30,
@@ -114,6 +115,12 @@ describe('order-router on the real Kafka and FerretDB', () => {
 });
 
 describeBadConfig('order-router', 'apps/order-router/src/main.ts', [
-  { env: { KAFKA_BROKERS: 'localhost', MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'x'.repeat(32) }, line: 'KAFKA_BROKERS: must list Kafka brokers as host:port[,host:port]' },
-  { env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'short' }, line: 'STAFF_TOKEN_SECRET: must be a secret of at least 32 characters' },
+  {
+    env: { KAFKA_BROKERS: 'localhost', MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'x'.repeat(32) },
+    line: 'KAFKA_BROKERS: must list Kafka brokers as host:port[,host:port]',
+  },
+  {
+    env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'short' },
+    line: 'STAFF_TOKEN_SECRET: must be a secret of at least 32 characters',
+  },
 ]);

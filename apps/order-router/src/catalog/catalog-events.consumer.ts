@@ -1,5 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { type CloudEvent, SkuDelisted, type SkuDelistedData, SkuUpserted, type SkuUpsertedData } from '@supply-hub/contracts';
+import {
+  type CloudEvent,
+  SkuDelisted,
+  type SkuDelistedData,
+  SkuPriceChanged,
+  type SkuPriceChangedData,
+  SkuStockChanged,
+  type SkuStockChangedData,
+  SkuUpserted,
+  type SkuUpsertedData,
+} from '@supply-hub/contracts';
 import { OnEvent } from '@supply-hub/kafka/nest';
 import { RecordCatalogSku } from '@supply-hub/orders-application';
 
@@ -10,6 +20,16 @@ export class CatalogEventsConsumer {
 
   @OnEvent(SkuUpserted)
   async onSkuUpserted(event: CloudEvent<SkuUpsertedData>): Promise<void> {
+    await this.recordSku.upserted(event.data);
+  }
+
+  @OnEvent(SkuPriceChanged)
+  async onSkuPriceChanged(event: CloudEvent<SkuPriceChangedData>): Promise<void> {
+    await this.recordSku.upserted(event.data);
+  }
+
+  @OnEvent(SkuStockChanged)
+  async onSkuStockChanged(event: CloudEvent<SkuStockChangedData>): Promise<void> {
     await this.recordSku.upserted(event.data);
   }
 

@@ -13,9 +13,16 @@ export interface SellableSku {
   title?: string;
   brand?: string;
   categoryFamily?: CategoryFamily;
+  subcategory?: string;
+  /** What the mall pays for one unit. */
+  contractPriceFen?: number;
   supplyPriceFen?: number;
   marketPriceFen?: number;
   stock?: number;
+  /** The supplier offer drop-ship orders go to; null when none can be sold. */
+  bestOffer?: { sourceId: string; externalId: string } | null;
+  barcode?: string;
+  imageUrl?: string;
   delistedReason?: string | null;
   updatedAt: Date;
 }

@@ -3,7 +3,17 @@ import { CATEGORY_FAMILIES, CATEGORY_FAMILY_LABELS } from './category-family';
 import { SkuDelisted } from './sku-delisted.event';
 import { SkuUpserted } from './sku-upserted.event';
 
-const sku = { skuId: 'sku-1', title: '话费充值 100 元', categoryFamily: 'virtual' as const, supplyPriceFen: 9800, marketPriceFen: 10000, stock: 0, sellable: false, version: 1 };
+const sku = {
+  skuId: 'sku-1',
+  title: '话费充值 100 元',
+  categoryFamily: 'virtual' as const,
+  contractPriceFen: 9800,
+  supplyPriceFen: 9800,
+  marketPriceFen: 10000,
+  stock: 0,
+  sellable: false,
+  version: 1,
+};
 
 describe('catalog events', () => {
   it('know the four category families and their Chinese names', () => {
@@ -24,7 +34,9 @@ describe('catalog events', () => {
     ['version 0', { version: 0 }],
     ['a missing sellable flag', { sellable: undefined }],
   ])('refuse %s', (_case, change) => {
-    expect(() => createEvent(SkuUpserted, { ...sku, ...change } as typeof sku, { source: '/catalog-sync' })).toThrow('cannot create supplyhub.catalog.sku-upserted.v1');
+    expect(() => createEvent(SkuUpserted, { ...sku, ...change } as typeof sku, { source: '/catalog-sync' })).toThrow(
+      'cannot create supplyhub.catalog.sku-upserted.v1',
+    );
   });
 
   it('require a reason to delist', () => {

@@ -9,6 +9,7 @@ const sku: SkuUpsertedData = {
   title: '小米手环 9',
   brand: 'Xiaomi',
   categoryFamily: 'physical',
+  contractPriceFen: 19900,
   supplyPriceFen: 19900,
   marketPriceFen: 24900,
   stock: 12,

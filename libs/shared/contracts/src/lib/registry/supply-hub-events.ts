@@ -1,4 +1,6 @@
 import { SkuDelisted } from '../catalog/sku-delisted.event';
+import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
+import { SkuStockChanged } from '../catalog/sku-stock-changed.event';
 import { SkuUpserted } from '../catalog/sku-upserted.event';
 import { TOPICS } from '../topics/topic-names';
 import { defineRegistry } from './event-registry';
@@ -12,6 +14,6 @@ export const EVENT_REGISTRY = defineRegistry([
   {
     name: TOPICS.catalogSku,
     description: 'The curated catalog, keyed by SKU id: what malls can order, at which price, with how much stock.',
-    events: [SkuUpserted, SkuDelisted],
+    events: [SkuUpserted, SkuPriceChanged, SkuStockChanged, SkuDelisted],
   },
 ]);

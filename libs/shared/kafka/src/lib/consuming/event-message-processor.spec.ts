@@ -8,7 +8,7 @@ import { InMemoryProcessedEventLedger } from './in-memory-processed-event-ledger
 import { retryPolicyOf } from './retry-policy';
 import { ConsumerStoppingError } from './wait';
 
-const sku: SkuUpsertedData = { skuId: 'sku-1', title: '电饭煲', categoryFamily: 'physical', supplyPriceFen: 15000, marketPriceFen: 19900, stock: 5, sellable: true, version: 1 };
+const sku: SkuUpsertedData = { skuId: 'sku-1', title: '电饭煲', categoryFamily: 'physical', contractPriceFen: 15000, supplyPriceFen: 15000, marketPriceFen: 19900, stock: 5, sellable: true, version: 1 };
 
 function messageOf(value: Buffer | string | null, headers: Record<string, string> = {}): IncomingMessage {
   return { topic: SkuUpserted.topic, partition: 3, offset: '42', key: Buffer.from('sku-1'), value: value === null ? null : Buffer.from(value), headers };

@@ -29,6 +29,7 @@ const sku = (version: number, overrides: Partial<SkuUpsertedData> = {}): SkuUpse
   title: '九阳破壁机 L18-P132',
   brand: '九阳',
   categoryFamily: 'physical',
+  contractPriceFen: 39900,
   supplyPriceFen: 39900,
   marketPriceFen: 59900,
   stock: 12,
@@ -105,5 +106,15 @@ describe('RecordCatalogSku', () => {
       delistedReason: null,
       version: 4,
     });
+  });
+});
+
+describe('RecordCatalogSku with price and stock events', () => {
+  it('keeps the state of a price-changed event, not its previous prices', async () => {
+    const store = new InMemorySellableSkus();
+    const record = new RecordCatalogSku(store, () => new Date('2026-11-23T08:00:00Z'));
+    await record.upserted({ ...sku(1), previousContractPriceFen: 1, previousMarketPriceFen: 2 } as SkuUpsertedData);
+    expect(await store.get('sku-1')).not.toHaveProperty('previousContractPriceFen');
+    expect((await store.get('sku-1'))?.contractPriceFen).toBe(39900);
   });
 });

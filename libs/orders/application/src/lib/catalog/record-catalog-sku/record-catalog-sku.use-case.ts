@@ -1,4 +1,4 @@
-import type { SkuDelistedData, SkuUpsertedData } from '@supply-hub/contracts';
+import { type SkuDelistedData, type SkuState, skuStateSchema } from '@supply-hub/contracts';
 import type { SellableSkuStore } from '@supply-hub/orders-domain';
 
 export type RecordOutcome = 'applied' | 'stale';
@@ -10,8 +10,10 @@ export class RecordCatalogSku {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async upserted(sku: SkuUpsertedData): Promise<RecordOutcome> {
-    const { skuId, version, ...state } = sku;
+  /** Any SKU event that carries the full state (upserted, price changed, stock changed). */
+  async upserted(sku: SkuState): Promise<RecordOutcome> {
+    // Only the state: price- and stock-changed events add their previous values, which are not kept.
+    const { skuId, version, ...state } = skuStateSchema.parse(sku);
     return outcome(await this.store.applyIfNewer(skuId, version, { ...state, delistedReason: null }, this.now()));
   }
 
