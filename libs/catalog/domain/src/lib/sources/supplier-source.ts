@@ -27,10 +27,17 @@ export interface SourcePage<P = unknown> {
   removedExternalIds: string[];
   /**
    * Where to resume after this page: passing it back as `resumeFrom` continues with the next page, without
-   * the records already returned. Opaque to the pipeline, stored as the sync's checkpoint. Null when this
-   * was the last page.
+   * the records already returned. Opaque to the pipeline, stored as the sync's checkpoint. The last page of
+   * a pull carries an end cursor (resuming from it yields nothing), which is also the `since` of the next
+   * incremental pull: a pull is over when its iterator ends.
    */
   cursor: string | null;
+  /**
+   * Names the set of records this page covers, equal in full and incremental pulls (JD: a slice of a pool
+   * page). Set by sources that poll state without change messages (JD stock), so the pipeline can keep a
+   * snapshot per page and compare a poll with it in one read instead of one per record.
+   */
+  snapshotKey?: string;
   /** How many records the whole pull will yield, when the source says (for progress and ETA). */
   totalHint?: number;
 }

@@ -4,6 +4,8 @@ import type { PoolPosition } from './jd-cursor';
 
 export interface PoolSlice {
   skuIds: number[];
+  /** Where this slice starts: with the slice size, it names the same SKUs in every pull. */
+  at: { pool: string; pageNo: number; offset: number };
   /** Where the SKU after this slice is; null after the last SKU of the last pool. */
   next: PoolPosition | null;
 }
@@ -29,7 +31,11 @@ export async function* walkPools(client: JdClient, start: PoolPosition | undefin
       const page = await client.call(JD_PATHS.getSkuByPage, { pageNum: pool.page_num, pageNo: String(pageNo) }, jdSkuPageSchema, signal);
       for (let at = offset; at < page.skuIds.length; at += sliceSize) {
         const end = Math.min(at + sliceSize, page.skuIds.length);
-        yield { skuIds: page.skuIds.slice(at, end), next: positionAfter(pools, poolIndex, pageNo, end, page.skuIds.length, page.pageCount) };
+        yield {
+          skuIds: page.skuIds.slice(at, end),
+          at: { pool: pool.page_num, pageNo, offset: at },
+          next: positionAfter(pools, poolIndex, pageNo, end, page.skuIds.length, page.pageCount),
+        };
       }
       if (pageNo >= page.pageCount) break;
       pageNo++;

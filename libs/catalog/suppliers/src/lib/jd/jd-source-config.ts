@@ -21,8 +21,12 @@ export const jdSourceConfigSchema = z.object({
   detailConcurrency: z.number().int().min(1).max(64).default(16),
   /** Records per SourcePage of a full sync and of changed SKUs; also the batch size of the ≤100-SKU calls. */
   recordsPerPage: z.number().int().min(1).max(100).default(100),
-  /** Records per SourcePage of the stock poll of an incremental pull (stock calls still go 100 at a time). */
-  stockRecordsPerPage: z.number().int().min(1).max(10_000).default(1_000),
+  /**
+   * Records per SourcePage of the stock poll of an incremental pull (stock calls go 100 at a time). The
+   * default equals recordsPerPage so that stock pages cover the same slices as full-sync pages and carry
+   * the same snapshotKey: the pipeline then compares a whole page with one read.
+   */
+  stockRecordsPerPage: z.number().int().min(1).max(10_000).default(100),
   /** Pages of messages one incremental pull takes at most, so a flood cannot keep one pull running forever. */
   maxMessagePages: z.number().int().min(1).default(200),
   /** Renew the access token this long before JD says it expires. */

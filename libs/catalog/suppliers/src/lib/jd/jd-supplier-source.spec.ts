@@ -331,6 +331,17 @@ describe('JdSupplierSource changes', () => {
     expect(skusOf(await collect(source.changesSince(null, { resumeFrom: pages[0].cursor })))).toEqual(['100010000004', '100010000005']);
   });
 
+  it('names each slice the same way in a full pull and a stock poll of the same page size', async () => {
+    const { source } = sourceWith({ recordsPerPage: 2, stockRecordsPerPage: 2 });
+    const full = await collect(source.fullSync());
+    const stock = (await collect(source.changesSince(null))).filter((page) => page.records.some((record) => record.payload.stockOnly));
+
+    const keys = (pages: SourcePage<JdOfferPayload>[]) => pages.filter((page) => page.records.length > 0).map((page) => [page.snapshotKey, skusOf([page])]);
+    expect(keys(stock)).toEqual(keys(full));
+    expect(new Set(full.map((page) => page.snapshotKey)).size).toBe(full.length);
+    expect(full[0].snapshotKey).toBe('101/1/0+2');
+  });
+
   it('stops the message phase when JD sends deleted messages again', async () => {
     const { source } = sourceWith();
     jd.messages = [message('m1', 2, { skuId: 100010000001 })];

@@ -73,7 +73,10 @@ export class JdSupplierSource implements SupplierSource<JdOfferPayload> {
       const { pool, poolIndex, pageNo, offset } = slice.next ?? { pool: '', poolIndex: 0, pageNo: 1, offset: 0 };
       const cursor: JdCursor = slice.next ? { v: 1, phase, pool, poolIndex, pageNo, offset } : END;
       ended = slice.next === null;
-      yield { records: await read(slice.skuIds), removedExternalIds: [], cursor: encodeCursor(cursor) };
+      // The same slice position and size in a full and a stock pull covers the same SKUs, so the pipeline
+      // can keep what it last saw of such a slice and compare a stock poll with it in one read.
+      const snapshotKey = `${slice.at.pool}/${slice.at.pageNo}/${slice.at.offset}+${sliceSize}`;
+      yield { records: await read(slice.skuIds), removedExternalIds: [], cursor: encodeCursor(cursor), snapshotKey };
     }
     // Empty pools at the end leave the last page with a cursor into them; the pull still has to end.
     if (!ended) yield { records: [], removedExternalIds: [], cursor: encodeCursor(END) };
