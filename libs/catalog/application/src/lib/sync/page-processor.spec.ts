@@ -1,0 +1,220 @@
+import {
+  DEFAULT_PRICING_POLICY,
+  DefaultBestOfferStrategy,
+  type BrandFeedPayload,
+  type JdOfferPayload,
+  type SourcePage,
+  type SourceRecord,
+} from '@supply-hub/catalog-domain';
+import { InMemoryCatalogStore } from '../../testing/in-memory-catalog-store';
+import { PageProcessor } from './page-processor';
+
+type Fields = BrandFeedPayload['fields'];
+
+function feedRecord(sourceId: string, externalId: string, fields: Fields = {}): SourceRecord<BrandFeedPayload> {
+  return {
+    sourceId,
+    kind: 'brand-feed',
+    externalId,
+    payload: {
+      line: 2,
+      fields: {
+        externalId,
+        title: `美的 电饭煲 ${externalId}`,
+        brand: '美的',
+        model: `MB-${externalId}`,
+        categoryFamily: '实物',
+        subcategory: '电饭煲',
+        supplyPrice: '199.00',
+        marketPrice: '299.00',
+        stock: '10',
+        images: `https://img.example.com/${externalId}.jpg`,
+        ...fields,
+      },
+    },
+  };
+}
+
+const page = (records: SourceRecord[], extra: Partial<SourcePage> = {}): SourcePage => ({ records, removedExternalIds: [], cursor: 'c', ...extra });
+const at = new Date('2026-11-23T08:00:00Z');
+const types = (store: InMemoryCatalogStore) => store.events().map((event) => event.type.replace('supplyhub.catalog.', '').replace('.v1', ''));
+const dataOf = (store: InMemoryCatalogStore, index: number) => JSON.parse(store.events()[index]!.value).data;
+
+describe('PageProcessor', () => {
+  let store: InMemoryCatalogStore;
+  let processor: PageProcessor;
+
+  beforeEach(() => {
+    store = new InMemoryCatalogStore();
+    processor = new PageProcessor(store, { strategy: new DefaultBestOfferStrategy(), pricing: DEFAULT_PRICING_POLICY });
+  });
+
+  it('stores valid records once, announces each product, and quarantines a bad record with its reasons', async () => {
+    const outcome = await processor.process(
+      page([feedRecord('brand-midea', 'A1'), feedRecord('brand-midea', 'A2'), feedRecord('brand-midea', 'A3', { supplyPrice: '-1', title: '' })]),
+      { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at },
+    );
+    expect(outcome.counts).toEqual({ seen: 3, offersWritten: 2, unchanged: 0, quarantined: 1, productsWritten: 2, events: 2 });
+    expect(types(store)).toEqual(['sku-upserted', 'sku-upserted']);
+    expect(dataOf(store, 0)).toMatchObject({
+      version: 1,
+      contractPriceFen: 21094,
+      marketPriceFen: 29900,
+      sellable: true,
+      bestOffer: { sourceId: 'brand-midea' },
+    });
+    expect(store.quarantined.get('brand-midea:A3')).toMatchObject({
+      jobId: 'j1',
+      reasons: expect.arrayContaining([{ path: 'supplyPriceFen', message: 'supply price must be above zero' }]),
+    });
+    expect(JSON.parse(store.quarantined.get('brand-midea:A3')!.payloadJson)).toMatchObject({ fields: { externalId: 'A3' } });
+  });
+
+  it('writes and announces nothing when a page comes again unchanged', async () => {
+    const records = [feedRecord('brand-midea', 'A1'), feedRecord('brand-midea', 'A2')];
+    await processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    const writes = store.writes;
+    const outcome = await processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j2', seq: 1, at });
+    expect(outcome.counts).toMatchObject({ offersWritten: 0, unchanged: 2, productsWritten: 0, events: 0 });
+    expect(store.writes).toBe(writes);
+    expect(store.events()).toHaveLength(2);
+  });
+
+  it('announces a price change with exactly one price-changed event', async () => {
+    await processor.process(page([feedRecord('brand-midea', 'A1')]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    await processor.process(page([feedRecord('brand-midea', 'A1', { supplyPrice: '209.00' })]), { sourceId: 'brand-midea', jobId: 'j2', seq: 1, at });
+    expect(types(store)).toEqual(['sku-upserted', 'sku-price-changed']);
+    expect(dataOf(store, 1)).toMatchObject({ version: 2, supplyPriceFen: 20900, previousContractPriceFen: 21094 });
+  });
+
+  it('merges the same barcode from two sources into one product and falls back to the next best offer on delisting', async () => {
+    const barcode = '6901234567892';
+    await processor.process(page([feedRecord('brand-midea', 'A1', { barcode, supplyPrice: '150.00' })]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    await processor.process(page([feedRecord('brand-other', 'B1', { barcode, supplyPrice: '180.00', title: '别家 电饭煲' })]), {
+      sourceId: 'brand-other',
+      jobId: 'j2',
+      seq: 1,
+      at,
+    });
+    expect(store.products.size).toBe(1);
+    const [product] = store.products.values();
+    expect(product!.state).toMatchObject({ bestOfferId: 'brand-midea:A1', stock: 20, offers: [{ offerId: 'brand-midea:A1' }, { offerId: 'brand-other:B1' }] });
+
+    await processor.process(page([feedRecord('brand-midea', 'A1', { barcode, supplyPrice: '150.00', status: '下架' })]), {
+      sourceId: 'brand-midea',
+      jobId: 'j3',
+      seq: 1,
+      at,
+    });
+    expect(store.products.get(product!.state.skuId)!.state).toMatchObject({
+      bestOfferId: 'brand-other:B1',
+      title: '别家 电饭煲',
+      supplyPriceFen: 18000,
+      sellable: true,
+    });
+    expect(types(store).at(-1)).toBe('sku-upserted');
+    expect(dataOf(store, store.events().length - 1)).toMatchObject({ version: 3, bestOffer: { sourceId: 'brand-other', externalId: 'B1' } });
+  });
+
+  it('delists a product whose only offer is removed, with a reason', async () => {
+    await processor.process(page([feedRecord('brand-midea', 'A1')]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    await processor.delistOffers(['brand-midea:A1'], { sourceId: 'brand-midea', jobId: 'j2', seq: 1, at });
+    expect(types(store).at(-1)).toBe('sku-delisted');
+    expect(dataOf(store, 1)).toMatchObject({ reason: 'every supplier has delisted it', version: 2 });
+  });
+
+  it('announces again, under the same event ids, what a crashed attempt at the same page wrote', async () => {
+    const records = [feedRecord('brand-midea', 'A1'), feedRecord('brand-midea', 'A2')];
+    const reference = new InMemoryCatalogStore();
+    await new PageProcessor(reference, { strategy: new DefaultBestOfferStrategy(), pricing: DEFAULT_PRICING_POLICY }).process(page(records), {
+      sourceId: 'brand-midea',
+      jobId: 'j1',
+      seq: 1,
+      at,
+    });
+
+    store.failNext = 'saveEventBatch';
+    await expect(processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at })).rejects.toThrow('simulated crash');
+    expect(store.events()).toEqual([]);
+
+    await processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    expect(
+      store
+        .events()
+        .map((event) => event.eventId)
+        .sort(),
+    ).toEqual(
+      reference
+        .events()
+        .map((event) => event.eventId)
+        .sort(),
+    );
+  });
+
+  it('finishes the products a crashed attempt left half done', async () => {
+    store.failNext = 'insertProducts';
+    const records = [feedRecord('brand-midea', 'A1')];
+    await expect(processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at })).rejects.toThrow('simulated crash');
+    expect(store.products.size).toBe(0);
+    await processor.process(page(records), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    expect(store.products.size).toBe(1);
+    expect(types(store)).toEqual(['sku-upserted']);
+  });
+
+  describe('stock polls (JD)', () => {
+    const jdFull = (sku: string, remainNum: number): SourceRecord<JdOfferPayload> => ({
+      sourceId: 'jd',
+      kind: 'jd',
+      externalId: sku,
+      payload: {
+        sku,
+        detail: {
+          sku: Number(sku),
+          name: `九阳 电饭煲 3L JY-${sku}`,
+          brandName: '九阳',
+          category: '家用电器;厨房小电;电饭煲',
+          weight: '2',
+          imagePath: 'https://img.example.com/1.jpg',
+          upc: '',
+          saleUnit: '台',
+          introduction: '',
+          param: '',
+        },
+        price: { skuId: Number(sku), price: 100, jdPrice: 150 },
+        state: { sku: Number(sku), state: 1 },
+        stock: { skuId: Number(sku), areaId: '1_0_0', stockStateId: 33, stockStateDesc: '有货', remainNum },
+      },
+    });
+    const jdStock = (sku: string, remainNum: number): SourceRecord<JdOfferPayload> => ({
+      sourceId: 'jd',
+      kind: 'jd',
+      externalId: sku,
+      payload: {
+        sku,
+        detail: null,
+        price: null,
+        state: null,
+        stockOnly: true,
+        stock: { skuId: Number(sku), areaId: '1_0_0', stockStateId: remainNum > 0 ? 33 : 34, stockStateDesc: '', remainNum },
+      },
+    });
+
+    it('compares a poll with the page snapshot and announces only the stock that moved', async () => {
+      await processor.process(page([jdFull('101', 5), jdFull('102', 7)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j1', seq: 1, at });
+      const readOffers = jest.spyOn(store, 'readOffers');
+
+      await processor.process(page([jdStock('101', 5), jdStock('102', 7)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j2', seq: 1, at });
+      expect(readOffers).not.toHaveBeenCalled();
+
+      const outcome = await processor.process(page([jdStock('101', 5), jdStock('102', 0)], { snapshotKey: 'p/1/0+100' }), {
+        sourceId: 'jd',
+        jobId: 'j3',
+        seq: 1,
+        at,
+      });
+      expect(outcome.counts).toMatchObject({ offersWritten: 1, events: 1 });
+      expect(types(store).at(-1)).toBe('sku-stock-changed');
+      expect(dataOf(store, store.events().length - 1)).toMatchObject({ stock: 0, previousStock: 7, sellable: false });
+    });
+  });
+});

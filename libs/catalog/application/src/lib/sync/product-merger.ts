@@ -1,0 +1,154 @@
+import {
+  type BestOfferStrategy,
+  type CanonicalOffer,
+  classifyChange,
+  deriveProduct,
+  type OfferSummary,
+  type PricingPolicy,
+  productContentHash,
+  type ProductState,
+} from '@supply-hub/catalog-domain';
+import type { SerializedEvent } from '@supply-hub/contracts';
+import type { CatalogStore, StoredProduct } from './catalog-store.port';
+import { skuEventFor } from './sku-events';
+
+/** What a page does to one product: offers that now belong to it, offers that left it. */
+export interface ProductEdit {
+  skuId: string;
+  matchKey: string;
+  upserts: OfferSummary[];
+  removedOfferIds: string[];
+  /** Announce the stored version again even if this attempt changes nothing (see PageProcessor). */
+  reannounce: boolean;
+  /** Every offer in `upserts` was stored for the first time: the product is probably new too. */
+  allNew: boolean;
+}
+
+export interface MergeContext {
+  pageKey: string;
+  at: Date;
+  details: Map<string, CanonicalOffer>;
+}
+
+export interface MergeOutcome {
+  written: number;
+  events: SerializedEvent[];
+}
+
+const MAX_CAS_ATTEMPTS = 8;
+
+/**
+ * Applies a page's edits to products: new products by insert (a duplicate _id means another source was
+ * first), existing ones by a version-guarded replace, read again and retried when another writer won.
+ * Each version written that consumers can see gets exactly one event.
+ */
+export class ProductMerger {
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly strategy: BestOfferStrategy,
+    private readonly pricing: PricingPolicy,
+    private readonly concurrency = 8,
+  ) {}
+
+  async apply(edits: ProductEdit[], context: MergeContext): Promise<MergeOutcome> {
+    const outcome: MergeOutcome = { written: 0, events: [] };
+    if (edits.length === 0) return outcome;
+
+    // First try: products nobody has stored yet, in one insert.
+    const fresh = new Map<string, { edit: ProductEdit; product: StoredProduct }>();
+    for (const edit of edits) {
+      if (!edit.allNew || edit.removedOfferIds.length > 0 || edit.reannounce) continue;
+      const derived = deriveProduct(
+        { skuId: edit.skuId, matchKey: edit.matchKey, offers: sortOffers(edit.upserts), details: context.details },
+        this.strategy,
+        this.pricing,
+      );
+      if (!derived.ok) continue;
+      fresh.set(edit.skuId, { edit, product: this.stored(derived.product, 1, context, context.at) });
+    }
+    const { existing } = await this.store.insertProducts([...fresh.values()].map((entry) => entry.product));
+    const existingIds = new Set(existing);
+    for (const [skuId, { product }] of fresh) {
+      if (existingIds.has(skuId)) continue;
+      outcome.written++;
+      const event = skuEventFor('created', undefined, product.state, 1, context.at);
+      if (event) outcome.events.push(event);
+    }
+
+    const rest = edits.filter((edit) => !fresh.has(edit.skuId) || existingIds.has(edit.skuId));
+    await forEachLimited(rest, this.concurrency, async (edit) => {
+      const result = await this.mergeOne(edit, context);
+      outcome.written += result.written;
+      if (result.event) outcome.events.push(result.event);
+    });
+    return outcome;
+  }
+
+  private async mergeOne(edit: ProductEdit, context: MergeContext): Promise<{ written: number; event?: SerializedEvent }> {
+    for (let attempt = 1; attempt <= MAX_CAS_ATTEMPTS; attempt++) {
+      const stored = (await this.store.readProducts([edit.skuId])).get(edit.skuId);
+      const base = stored?.state.offers ?? [];
+      const offers = sortOffers([
+        ...base.filter((offer) => !edit.removedOfferIds.includes(offer.offerId) && !edit.upserts.some((u) => u.offerId === offer.offerId)),
+        ...edit.upserts,
+      ]);
+      const product = await this.derive(edit, offers, stored?.state, context);
+      if (product === undefined) return { written: 0 };
+
+      if (stored === undefined) {
+        const fresh = this.stored(product, 1, context, context.at);
+        const { existing } = await this.store.insertProducts([fresh]);
+        if (existing.length > 0) continue;
+        return { written: 1, event: skuEventFor('created', undefined, product, 1, context.at) };
+      }
+
+      const kind = classifyChange(stored.state, product);
+      const unchanged = productContentHash(product) === stored.contentHash;
+      if (unchanged) {
+        // Written by an earlier attempt at this very page that crashed before its events were saved.
+        const again = edit.reannounce && stored.lastPageKey === context.pageKey;
+        return { written: 0, event: again ? skuEventFor('reannounce', undefined, stored.state, stored.version, context.at) : undefined };
+      }
+      const version = stored.version + 1;
+      if (!(await this.store.replaceProduct(this.stored(product, version, context, stored.createdAt), stored.version))) continue;
+      return { written: 1, event: skuEventFor(kind, stored.state, product, version, context.at) };
+    }
+    throw new Error(`product ${edit.skuId}: gave up after ${MAX_CAS_ATTEMPTS} concurrent changes`);
+  }
+
+  /** The product for `offers`, reading the best offer's details when the page does not hold them. */
+  private async derive(
+    edit: ProductEdit,
+    offers: OfferSummary[],
+    previous: ProductState | undefined,
+    context: MergeContext,
+  ): Promise<ProductState | undefined> {
+    for (let reads = 0; reads < 3; reads++) {
+      const derived = deriveProduct({ skuId: edit.skuId, matchKey: edit.matchKey, offers, previous, details: context.details }, this.strategy, this.pricing);
+      if (derived.ok) return derived.product;
+      const summary = offers.find((offer) => offer.offerId === derived.needsDetailsOf);
+      if (!summary) return undefined;
+      const stored = (await this.store.readOffers(summary.sourceId, [summary.offerId])).get(summary.offerId);
+      if (!stored) return undefined;
+      context.details.set(summary.offerId, stored.offer);
+    }
+    return undefined;
+  }
+
+  private stored(state: ProductState, version: number, context: MergeContext, createdAt: Date): StoredProduct {
+    return { state, version, contentHash: productContentHash(state), lastPageKey: context.pageKey, createdAt, updatedAt: context.at };
+  }
+}
+
+function sortOffers(offers: OfferSummary[]): OfferSummary[] {
+  return [...offers].sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(workers);
+}
