@@ -5,3 +5,5 @@ export * from './lib/sync/page-processor';
 export * from './lib/sync/sync-job';
 export * from './lib/sync/sync-stores.port';
 export * from './lib/sync/sync-runner';
+export * from './lib/sync/catalog-event-relay';
+export * from './lib/search/catalog-search-index';

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/catalog-collections';
+export * from './lib/mongo-catalog-store';
+export * from './lib/mongo-sync-stores';

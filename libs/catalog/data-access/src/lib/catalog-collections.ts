@@ -1,0 +1,20 @@
+/** The catalog database's collections, in one place. Offers live in one collection per source. */
+export const CATALOG_COLLECTIONS = {
+  products: 'products',
+  quarantine: 'quarantine',
+  eventBatches: 'catalog_event_batches',
+  stockSnapshots: 'stock_snapshots',
+  syncJobs: 'sync_jobs',
+  syncSeen: 'sync_seen',
+  sourceStates: 'source_states',
+  syncLeases: 'sync_leases',
+} as const;
+
+/**
+ * One collection per source: the end of a full sync streams its source's offers, and on FerretDB any
+ * scan reads the whole collection, so a source's scan must not read the others'.
+ */
+export function offersCollectionOf(sourceId: string): string {
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(sourceId)) throw new Error(`source id "${sourceId}" is not a valid collection name part`);
+  return `offers_${sourceId}`;
+}
