@@ -1,7 +1,37 @@
-import { SERVICES, serviceEnvSchema } from '@supply-hub/config';
-import type { z } from 'zod';
+import { envTypes, SERVICES, serviceEnvSchema } from '@supply-hub/config';
+import { z } from 'zod';
+
+/** `{ "<sourceId>": { "incremental": "<cron>", "full": "<cron>" } }`: when each source syncs by itself. */
+const scheduleSchema = z.record(z.string().min(1), z.object({ incremental: z.string().min(9).optional(), full: z.string().min(9).optional() }));
+
+const json = <T extends z.ZodType>(schema: T, what: string) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: `must be ${what} as JSON` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 /** Every setting catalog-sync reads, validated at start-up (README.md lists them). */
-export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']);
+export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend({
+  /**
+   * The supplier sources as JSON (see @supply-hub/catalog-suppliers); unset, the local sandboxes at
+   * SUPPLIER_SIM_URL are used. Checked in full when the app starts (a bad entry names its field).
+   */
+  SUPPLIER_SOURCES: z.string().optional(),
+  SUPPLIER_SIM_URL: z.url({ message: 'must be an http(s) URL' }).default(`http://127.0.0.1:${SERVICES['supplier-sim'].port}`),
+  SYNC_SCHEDULE: json(scheduleSchema, 'an object of { sourceId: { incremental?, full? } } cron expressions').optional(),
+  /** Our margin on the supply price, in basis points (600 = 6%): the contract price malls pay. */
+  SYNC_MARGIN_BPS: envTypes.integer({ min: 0, max: 10_000, fallback: 600 }),
+  /** Pick up the jobs a dead process left running, at start-up. */
+  SYNC_RESUME_ON_START: envTypes.boolean(true),
+  SYNC_LEASE_TTL_MS: envTypes.integer({ min: 1_000, max: 600_000, fallback: 30_000 }),
+  CATALOG_EVENT_RELAY_INTERVAL_MS: envTypes.integer({ min: 10, max: 60_000, fallback: 200 }),
+});
 
 export type CatalogSyncEnv = z.output<typeof catalogSyncEnv>;

@@ -17,6 +17,8 @@ export interface TestService {
   http: ReturnType<typeof request>;
   databaseName: string;
   consumerGroup: string;
+  /** `http://127.0.0.1:<port>` when started with `listen: true`. */
+  url: string | undefined;
   /** Stops the app (shutdown hooks: outbox flush, consumer leaves its group) and drops its database. */
   close(): Promise<void>;
 }
@@ -26,6 +28,8 @@ export interface TestServiceOptions<S extends z.ZodObject> extends Omit<ServiceO
   env?: Env;
   /** Keep the database on close, e.g. to start the service again on it. */
   keepDatabase?: boolean;
+  /** Listen on a free loopback port, for services other processes or services must reach over HTTP. */
+  listen?: boolean;
 }
 
 /**
@@ -50,7 +54,13 @@ export async function startTestService<S extends z.ZodObject>(options: TestServi
   const { app } = await createServiceApp({ ...options, env } as ServiceOptions<PlatformSchema<S>>);
   await app.init();
   if (options.transport) await app.startAllMicroservices();
+  let url: string | undefined;
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  }
   return {
+    url,
     app,
     http: request(app.getHttpServer()),
     databaseName,

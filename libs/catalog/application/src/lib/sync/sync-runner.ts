@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SourcePage, SupplierSource } from '@supply-hub/catalog-domain';
-import { ConflictError, NotFoundError } from '@supply-hub/errors';
+import { ConflictError, DomainError, NotFoundError } from '@supply-hub/errors';
 import type { CatalogStore } from './catalog-store.port';
 import type { PageCounts, PageProcessor } from './page-processor';
 import { EMPTY_COUNTS, type SyncJob, type SyncJobCounts, type SyncMode } from './sync-job';
@@ -27,6 +27,14 @@ export interface SyncRunnerOptions {
   clock?: () => Date;
   onProgress?: (job: SyncJob) => void;
   onError?: (job: SyncJob, error: unknown) => void;
+  /**
+   * How often in a row a pull that stopped because the supplier was unavailable (retries of one call
+   * used up, a breaker open) is resumed from its last checkpoint before the job fails, and the first wait
+   * between (doubling). Every page that gets through restores the budget.
+   */
+  pullRetries?: number;
+  pullRetryDelayMs?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface StartedSync {
@@ -151,29 +159,45 @@ export class SyncRunner {
     const counts: SyncJobCounts = { ...job.counts };
     let { cursor, seq } = job;
     let totalHint = job.totalHint;
+    let retriesLeft = this.options.pullRetries ?? 6;
+    let delayMs = this.options.pullRetryDelayMs ?? 1_000;
     try {
-      const pages: AsyncIterable<SourcePage> =
-        job.mode === 'full' ? source.fullSync({ resumeFrom: cursor, signal }) : source.changesSince(job.since, { resumeFrom: cursor, signal });
-      for await (const page of pages) {
-        if (signal.aborted) return { ...job, counts, cursor, seq };
-        seq++;
-        const context = { sourceId: job.sourceId, jobId: job.jobId, seq, at: this.clock() };
-        const outcome = await this.options.processor.process(page, context);
-        add(counts, outcome.counts);
-        if (page.removedExternalIds.length > 0) {
-          const removed = await this.options.processor.delistOffers(
-            page.removedExternalIds.map((id) => `${job.sourceId}:${id}`),
-            context,
-          );
-          add(counts, removed.counts);
-          counts.delisted += removed.offerIds.length;
+      for (;;) {
+        try {
+          const pages: AsyncIterable<SourcePage> =
+            job.mode === 'full' ? source.fullSync({ resumeFrom: cursor, signal }) : source.changesSince(job.since, { resumeFrom: cursor, signal });
+          for await (const page of pages) {
+            if (signal.aborted) return { ...job, counts, cursor, seq };
+            seq++;
+            const context = { sourceId: job.sourceId, jobId: job.jobId, seq, at: this.clock() };
+            const outcome = await this.options.processor.process(page, context);
+            add(counts, outcome.counts);
+            if (page.removedExternalIds.length > 0) {
+              const removed = await this.options.processor.delistOffers(
+                page.removedExternalIds.map((id) => `${job.sourceId}:${id}`),
+                context,
+              );
+              add(counts, removed.counts);
+              counts.delisted += removed.offerIds.length;
+            }
+            if (job.detectStale && outcome.offerIds.length > 0) await this.options.jobs.recordSeen(job.jobId, seq, outcome.offerIds);
+            counts.pages++;
+            cursor = page.cursor;
+            totalHint = page.totalHint ?? totalHint;
+            await this.options.jobs.saveProgress(job.jobId, { cursor, seq, counts, totalHint, updatedAt: this.clock() });
+            this.options.onProgress?.({ ...job, counts, cursor, seq, totalHint, updatedAt: this.clock() });
+            // A page got through: the supplier is back, and the next outage gets the whole budget again.
+            retriesLeft = this.options.pullRetries ?? 6;
+            delayMs = this.options.pullRetryDelayMs ?? 1_000;
+          }
+          break;
+        } catch (error) {
+          // The supplier is away for now: carry on from the checkpoint after a while, a few times.
+          if (signal.aborted || retriesLeft === 0 || !(error instanceof DomainError && error.kind === 'unavailable')) throw error;
+          retriesLeft--;
+          await (this.options.sleep ?? abortableSleep)(delayMs, signal);
+          delayMs = Math.min(delayMs * 2, 60_000);
         }
-        if (job.detectStale && outcome.offerIds.length > 0) await this.options.jobs.recordSeen(job.jobId, seq, outcome.offerIds);
-        counts.pages++;
-        cursor = page.cursor;
-        totalHint = page.totalHint ?? totalHint;
-        await this.options.jobs.saveProgress(job.jobId, { cursor, seq, counts, totalHint, updatedAt: this.clock() });
-        this.options.onProgress?.({ ...job, counts, cursor, seq, totalHint, updatedAt: this.clock() });
       }
       if (signal.aborted) return { ...job, counts, cursor, seq };
       if (job.detectStale) {
@@ -232,4 +256,14 @@ function add(total: SyncJobCounts, page: PageCounts): void {
   total.quarantined += page.quarantined;
   total.productsWritten += page.productsWritten;
   total.events += page.events;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

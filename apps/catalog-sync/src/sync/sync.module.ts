@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
+import { SyncJobsController } from './sync-jobs.controller';
+import { SyncLifecycle } from './sync-lifecycle.service';
+import { syncProviders } from './sync.providers';
+
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  controllers: [SyncJobsController],
+  providers: [...syncProviders, SyncLifecycle],
+  exports: [MongoCatalogStore],
+})
+export class SyncModule {}
