@@ -3,9 +3,18 @@ import { CATALOG_COLLECTIONS, MongoCatalogStore } from '@supply-hub/catalog-data
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { type SpawnedService, spawnService, startTestService, TEST_STAFF_TOKEN_SECRET, testStaffToken, type TestService } from '@supply-hub/platform/testing';
+import {
+  createTestApiKey,
+  type SpawnedService,
+  spawnService,
+  startTestService,
+  TEST_STAFF_TOKEN_SECRET,
+  testStaffToken,
+  type TestService,
+} from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
+import { CatalogSearchService } from '../src/catalog/catalog-search.service';
 import { catalogSyncEnv } from '../src/config/catalog-sync-env';
 
 const SIM_SKUS = 2_000;
@@ -117,6 +126,46 @@ describe('catalog sync from the supplier sandboxes', () => {
 
     const quarantineView = await service.http.get('/quarantine?limit=5').set('Authorization', `Bearer ${staff}`).expect(200);
     expect(quarantineView.body.items[0]).toMatchObject({ reasons: expect.any(Array), payload: expect.anything() });
+  });
+
+  it('lets a mall browse, filter, page and open the sellable catalog, and nobody without a key', async () => {
+    const mall = await createTestApiKey(service, 'tenant', 'mall-catalog');
+    const search = service.app.get(CatalogSearchService);
+    await search.whenReady();
+    await service.http.get('/catalog/skus').expect(401);
+
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let last = -1;
+    for (let pages = 0; pages < 200; pages++) {
+      const response = await service.http
+        .get('/catalog/skus')
+        .query({ family: 'physical', sort: 'price_asc', limit: 50, ...(cursor ? { cursor } : {}) })
+        .set('X-Api-Key', mall)
+        .expect(200);
+      for (const item of response.body.items as { skuId: string; contractPriceFen: number; categoryFamily: string }[]) {
+        expect(item.categoryFamily).toBe('physical');
+        expect(item.contractPriceFen).toBeGreaterThanOrEqual(last);
+        last = item.contractPriceFen;
+        expect(seen.has(item.skuId)).toBe(false);
+        seen.add(item.skuId);
+      }
+      cursor = response.body.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    const store = service.app.get(MongoCatalogStore);
+    expect(seen.size).toBe(await store.products.countDocuments({ 'state.categoryFamily': 'physical', 'state.sellable': true }));
+
+    const [first] = seen;
+    const detail = await service.http.get(`/catalog/skus/${first}`).set('X-Api-Key', mall).expect(200);
+    expect(detail.body).toMatchObject({ skuId: first, contractPriceFen: expect.any(Number), marketPriceFen: expect.any(Number), specs: expect.any(Array) });
+    expect(detail.body).not.toHaveProperty('offers');
+    expect(detail.body).not.toHaveProperty('supplyPriceFen');
+
+    const bad = await service.http.get('/catalog/skus').query({ sort: 'newest', cursor: 'not-a-cursor' }).set('X-Api-Key', mall).expect(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    await service.http.get('/catalog/skus').query({ minPriceFen: 500, maxPriceFen: 100 }).set('X-Api-Key', mall).expect(400);
+    await service.http.get('/catalog/skus/sku_0000000000000000dead').set('X-Api-Key', mall).expect(404);
   });
 
   it('writes and announces nothing when nothing changed', async () => {

@@ -6,7 +6,9 @@ import { SkuDelisted, SkuPriceChanged, SkuStockChanged, SkuUpserted } from '@sup
 import { KafkaEventConsumer, KafkaEventPublisher, onEvent, type ProcessedEventLedger } from '@supply-hub/kafka';
 import { KAFKA_CLIENT, nestEventLogger } from '@supply-hub/kafka/nest';
 import type { Kafka } from 'kafkajs';
+import { InjectServiceConfig } from '@supply-hub/platform';
 import { Logger } from 'nestjs-pino';
+import type { CatalogSyncEnv } from '../config/catalog-sync-env';
 
 /** Versions make every SKU event idempotent for the index, so this consumer keeps no ledger. */
 const NO_LEDGER: ProcessedEventLedger = { isProcessed: async () => false, markProcessed: async () => undefined };
@@ -28,13 +30,20 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
     private readonly publisher: KafkaEventPublisher,
     private readonly store: MongoCatalogStore,
     private readonly logger: Logger,
+    @InjectServiceConfig() private readonly config: CatalogSyncEnv,
   ) {}
+
+  /** Whether this instance serves the catalog at all (CATALOG_SEARCH_INDEX). */
+  get enabled(): boolean {
+    return this.config.CATALOG_SEARCH_INDEX;
+  }
 
   get isReady(): boolean {
     return this.ready;
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled) return;
     this.consumer = new KafkaEventConsumer(this.kafka, {
       groupId: `catalog-search-${hostname()}-${process.pid}-${Date.now().toString(36)}`,
       fromBeginning: false,

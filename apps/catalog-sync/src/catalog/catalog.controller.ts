@@ -28,6 +28,8 @@ export class CatalogController {
   @ApiOkResponse({ standardSchema: catalogPageSchema })
   @ApiProblemResponses(400, 503)
   list(@Query({ schema: catalogQuerySchema }) query: CatalogQueryInput): z.output<typeof catalogPageSchema> {
+    if (!this.search.enabled)
+      throw new DependencyUnavailableError('this catalog-sync instance is a sync worker and does not serve the catalog (CATALOG_SEARCH_INDEX=false)');
     if (!this.search.isReady) throw new DependencyUnavailableError('the catalog index is still loading; try again in a few seconds');
     const page = this.search.index.query(query);
     return { items: page.items.map(itemOf), nextCursor: page.nextCursor };

@@ -31,6 +31,11 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   /** Pick up the jobs a dead process left running, at start-up. */
   SYNC_RESUME_ON_START: envTypes.boolean(true),
   SYNC_LEASE_TTL_MS: envTypes.integer({ min: 1_000, max: 600_000, fallback: 30_000 }),
+  /**
+   * Serve the mall catalog from an in-memory index (default). A sync-only worker turns it off: the
+   * index holds every SKU, so its memory grows with the catalog, which a sync worker's must not.
+   */
+  CATALOG_SEARCH_INDEX: envTypes.boolean(true),
   CATALOG_EVENT_RELAY_INTERVAL_MS: envTypes.integer({ min: 10, max: 60_000, fallback: 200 }),
 });
 

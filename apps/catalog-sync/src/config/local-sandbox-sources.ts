@@ -17,7 +17,7 @@ export function localSandboxSources(simUrl: string): SupplierSourcesConfigInput 
         id: 'jd',
         baseUrl: `${base}/jd/`,
         credentials: { clientId: 'sandbox-client', clientSecret: 'sandbox-secret', username: 'mall-supplier', password: 'p@ss-123' },
-        detailConcurrency: 24,
+        detailConcurrency: 64,
         http,
       },
       { kind: 'taobao', id: 'taobao', baseUrl: `${base}/taobao/`, credentials: { appKey: '12345678', appSecret: 'helloworld', session: 'test-session' }, http },

@@ -3,6 +3,7 @@ import type { SourcePage, SupplierSource } from '@supply-hub/catalog-domain';
 import { ConflictError, DomainError, NotFoundError } from '@supply-hub/errors';
 import type { CatalogStore } from './catalog-store.port';
 import type { PageCounts, PageProcessor } from './page-processor';
+import { readAhead } from './read-ahead';
 import { EMPTY_COUNTS, type SyncJob, type SyncJobCounts, type SyncMode } from './sync-job';
 import type { SourceStateStore, SyncJobStore, SyncLeaseStore } from './sync-stores.port';
 
@@ -35,6 +36,8 @@ export interface SyncRunnerOptions {
   pullRetries?: number;
   pullRetryDelayMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Pages a full pull fetches ahead of the one being stored. */
+  readAheadPages?: number;
 }
 
 export interface StartedSync {
@@ -164,8 +167,12 @@ export class SyncRunner {
     try {
       for (;;) {
         try {
+          // A full pull reads ahead: fetching the next page overlaps with storing this one. An incremental
+          // pull does not, because sources acknowledge change messages when the next page is asked for.
           const pages: AsyncIterable<SourcePage> =
-            job.mode === 'full' ? source.fullSync({ resumeFrom: cursor, signal }) : source.changesSince(job.since, { resumeFrom: cursor, signal });
+            job.mode === 'full'
+              ? readAhead(source.fullSync({ resumeFrom: cursor, signal }), this.options.readAheadPages ?? 2)
+              : source.changesSince(job.since, { resumeFrom: cursor, signal });
           for await (const page of pages) {
             if (signal.aborted) return { ...job, counts, cursor, seq };
             seq++;

@@ -1,0 +1,268 @@
+// Benchmark: the catalog sync and the mall catalog API (issue: catalog-sync), on the built services.
+//
+//   npm run bench -- catalog [--skus 120000] [--requests 3000] [--concurrency 50] [--keep]
+//
+// 1. supplier-sim with SIM_SKUS=N and catalog-sync as a sync worker (CATALOG_SEARCH_INDEX=false) on a
+//    fresh database; full syncs of every source at once through the staff API: full_sync_s (start to all
+//    jobs completed) and the worker's peak RSS (VmHWM): sync_peak_rss_mb.
+// 2. The same final documents (products and offers) written with raw driver bulkWrite insertOne batches
+//    into a scratch database, timing only the writes: full_sync_vs_raw_ratio = full_sync_s / raw_s.
+// 3. A change round of 1% of the SKUs at the sandbox, then incremental syncs of every source at once:
+//    incremental_1pct_s.
+// 4. A catalog-sync API instance on the same database (index on); once its index is loaded, N filtered
+//    pages of 50 from `concurrency` clients at once: api_p95_ms.
+// Ends with one JSON line per metric. Uses KAFKA_BROKERS / MONGO_URL when set, else the local stack.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const { MongoClient } = require('mongodb');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const SKUS = Number(option('skus', '120000'));
+const REQUESTS = Number(option('requests', '3000'));
+const CONCURRENCY = Number(option('concurrency', '50'));
+const KEEP = args.includes('--keep');
+const SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];
+const say = (line) => process.stderr.write(`bench catalog: ${line}\n`);
+
+function infraEnv() {
+  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGO_URL: process.env.MONGO_URL };
+  execFileSync('bash', [path.join(root, 'scripts/infra'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {};
+  for (const line of execFileSync('bash', [path.join(root, 'scripts/infra'), 'env'], { encoding: 'utf8' }).split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2];
+  }
+  return env;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const children = [];
+async function startService(name, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-5000)));
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, url };
+    await sleep(200);
+  }
+  throw new Error(`${name} did not become healthy: ${stderr}`);
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+async function runAll(url, token, mode) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const started = Date.now();
+  const jobs = await Promise.all(
+    SOURCES.map(async (sourceId) => {
+      const response = await fetch(`${url}/sync/jobs`, { method: 'POST', headers, body: JSON.stringify({ sourceId, mode }) });
+      if (response.status !== 202) throw new Error(`starting ${sourceId}: ${response.status} ${await response.text()}`);
+      return (await response.json()).jobId;
+    }),
+  );
+  const done = new Map();
+  let lastReport = 0;
+  while (done.size < jobs.length) {
+    for (const jobId of jobs) {
+      if (done.has(jobId)) continue;
+      const job = await (await fetch(`${url}/sync/jobs/${jobId}`, { headers })).json();
+      if (job.state === 'failed') throw new Error(`${job.sourceId} failed: ${job.error}`);
+      if (job.state === 'completed') done.set(jobId, job);
+    }
+    if (Date.now() - lastReport > 5000) {
+      lastReport = Date.now();
+      say(`${mode}: ${done.size}/${jobs.length} sources done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    await sleep(100);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const totals = [...done.values()].reduce(
+    (sum, job) => ({ seen: sum.seen + job.counts.seen, written: sum.written + job.counts.offersWritten, events: sum.events + job.counts.events }),
+    { seen: 0, written: 0, events: 0 },
+  );
+  return { seconds, totals };
+}
+
+async function rawBaseline(client, sourceDb, scratchName) {
+  const scratch = client.db(scratchName);
+  await scratch.dropDatabase();
+  const collections = ['products', ...SOURCES.map((sourceId) => `offers_${sourceId}`)];
+  let writeMs = 0;
+  let documents = 0;
+  for (const name of collections) {
+    let batch = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const started = performance.now();
+      await scratch.collection(name).bulkWrite(
+        batch.map((document) => ({ insertOne: { document } })),
+        { ordered: false },
+      );
+      writeMs += performance.now() - started;
+      documents += batch.length;
+      batch = [];
+    };
+    for await (const document of sourceDb.collection(name).find({}, { batchSize: 1000 })) {
+      batch.push(document);
+      if (batch.length >= 1000) await flush();
+    }
+    await flush();
+  }
+  await scratch.dropDatabase();
+  return { seconds: writeMs / 1000, documents };
+}
+
+const QUERIES = [
+  { family: 'physical', sort: 'price_asc' },
+  { family: 'physical', sort: 'newest', inStock: 'true' },
+  { family: 'virtual', sort: 'price_desc' },
+  { subcategory: '电饭煲', sort: 'price_asc' },
+  { brand: '美的', sort: 'newest' },
+  { family: 'physical', minPriceFen: '5000', maxPriceFen: '50000', sort: 'price_asc' },
+  { q: '礼盒', sort: 'newest' },
+  { family: 'coupon', sort: 'price_asc' },
+];
+
+async function apiLoad(url, token) {
+  const headers = { authorization: `Bearer ${token}` };
+  // Waits for the index to finish loading (503 until then).
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline && (await fetch(`${url}/catalog/skus?limit=1`, { headers })).status !== 200) await sleep(500);
+  const latencies = [];
+  let next = 0;
+  let cursors = 0;
+  const worker = async () => {
+    while (next < REQUESTS) {
+      const i = next++;
+      const params = new URLSearchParams({ ...QUERIES[i % QUERIES.length], limit: '50' });
+      const started = performance.now();
+      const response = await fetch(`${url}/catalog/skus?${params}`, { headers });
+      const body = await response.json();
+      latencies.push(performance.now() - started);
+      if (response.status !== 200) throw new Error(`catalog query ${params}: ${response.status} ${JSON.stringify(body)}`);
+      if (body.nextCursor && i % 4 === 0) {
+        // Every fourth query also fetches its next page, as a mall scrolling does.
+        const again = performance.now();
+        const second = await fetch(`${url}/catalog/skus?${params}&cursor=${encodeURIComponent(body.nextCursor)}`, { headers });
+        await second.json();
+        latencies.push(performance.now() - again);
+        cursors++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length, perSecond: latencies.length / seconds, cursors };
+}
+
+async function main() {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const infra = infraEnv();
+  const secret = 'bench-staff-token-secret-0123456789abcdef';
+  const database = `bench_catalog_${Date.now().toString(36)}`;
+  const token = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'dist/tools/cli/src/main.js'), 'token', 'issue', '--sub', 'bench', '--roles', 'operations', '--ttl', '4h', '--json'],
+      {
+        env: { ...process.env, STAFF_TOKEN_SECRET: secret },
+        encoding: 'utf8',
+      },
+    ),
+  ).token;
+  const client = await MongoClient.connect(infra.MONGO_URL);
+  try {
+    say(`${SKUS} SKUs; supplier-sim and a catalog-sync sync worker on database ${database}`);
+    const sim = await startService('supplier-sim', { SIM_SKUS: String(SKUS) });
+    const common = { ...infra, MONGO_DB: database, STAFF_TOKEN_SECRET: secret, SUPPLIER_SIM_URL: sim.url, KAFKA_CONSUMER_GROUP: `bench-catalog-${Date.now()}` };
+    const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' });
+
+    const full = await runAll(worker.url, token, 'full');
+    const rss = peakRssMb(worker.child.pid);
+    say(
+      `full sync: ${full.seconds.toFixed(1)} s, ${full.totals.seen} records, ${full.totals.written} offers written, ${full.totals.events} events; peak RSS ${rss.toFixed(0)} MB`,
+    );
+
+    const raw = await rawBaseline(client, client.db(database), `${database}_raw`);
+    say(`raw bulkWrite of the same ${raw.documents} documents: ${raw.seconds.toFixed(1)} s`);
+
+    const changes = await (
+      await fetch(`${sim.url}/sim/changes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ priceMoves: 0.004, stockOuts: 0.003, delistings: 0.001, newSkus: 0.001, detailChanges: 0.001 }),
+      })
+    ).json();
+    say(`change round: ${JSON.stringify(changes.counts)}`);
+    const incremental = await runAll(worker.url, token, 'incremental');
+    say(`incremental: ${incremental.seconds.toFixed(1)} s, ${incremental.totals.written} offers written, ${incremental.totals.events} events`);
+
+    const api = await startService('catalog-sync', { ...common, KAFKA_CONSUMER_GROUP: `${common.KAFKA_CONSUMER_GROUP}-api` });
+    const load = await apiLoad(api.url, token);
+    say(
+      `API: ${load.requests} requests (${load.cursors} next pages) at ${CONCURRENCY} concurrent, ${load.perSecond.toFixed(0)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms`,
+    );
+
+    const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${SKUS} SKUs`;
+    const line = (metric, value, unit, extra = {}) =>
+      process.stdout.write(`${JSON.stringify({ bench: 'catalog', metric, value: Number(value.toFixed(2)), unit, machine, ...extra })}\n`);
+    line('full_sync_s', full.seconds, 's', { records: full.totals.seen });
+    line('full_sync_vs_raw_ratio', full.seconds / raw.seconds, 'x', { raw_s: Number(raw.seconds.toFixed(2)), documents: raw.documents });
+    line('sync_peak_rss_mb', rss, 'MB');
+    line('incremental_1pct_s', incremental.seconds, 's', { offers_written: incremental.totals.written });
+    line('api_p95_ms', load.p95, 'ms', { p50_ms: Number(load.p50.toFixed(2)), requests: load.requests, concurrency: CONCURRENCY });
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(1500);
+    if (!KEEP)
+      await client
+        .db(database)
+        .dropDatabase()
+        .catch(() => undefined);
+    await client.close();
+  }
+}
+
+main().catch((error) => {
+  say(error.stack ?? String(error));
+  for (const child of children) child.kill('SIGKILL');
+  process.exit(1);
+});
