@@ -32,6 +32,9 @@ const SKUS = Number(option('skus', '120000'));
 const REQUESTS = Number(option('requests', '3000'));
 const CONCURRENCY = Number(option('concurrency', '50'));
 const KEEP = args.includes('--keep');
+// Measures only the API against a database kept by an earlier run (--keep prints its name).
+const API_ONLY = option('api-only', undefined);
+const WORKER_HEAP_MB = Number(option('worker-heap-mb', '256'));
 const SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];
 const say = (line) => process.stderr.write(`bench catalog: ${line}\n`);
 
@@ -58,9 +61,9 @@ function freePort() {
 }
 
 const children = [];
-async function startService(name, env) {
+async function startService(name, env, nodeArgs = []) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${name}/src/main.js`)], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -197,7 +200,7 @@ async function main() {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   const infra = infraEnv();
   const secret = 'bench-staff-token-secret-0123456789abcdef';
-  const database = `bench_catalog_${Date.now().toString(36)}`;
+  const database = API_ONLY ?? `bench_catalog_${Date.now().toString(36)}`;
   const token = JSON.parse(
     execFileSync(
       process.execPath,
@@ -210,45 +213,55 @@ async function main() {
   ).token;
   const client = await MongoClient.connect(infra.MONGO_URL);
   try {
-    say(`${SKUS} SKUs; supplier-sim and a catalog-sync sync worker on database ${database}`);
-    const sim = await startService('supplier-sim', { SIM_SKUS: String(SKUS) });
-    const common = { ...infra, MONGO_DB: database, STAFF_TOKEN_SECRET: secret, SUPPLIER_SIM_URL: sim.url, KAFKA_CONSUMER_GROUP: `bench-catalog-${Date.now()}` };
-    const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' });
+    const common = { ...infra, MONGO_DB: database, STAFF_TOKEN_SECRET: secret, KAFKA_CONSUMER_GROUP: `bench-catalog-${Date.now()}` };
+    const results = [];
+    if (!API_ONLY) {
+      say(`${SKUS} SKUs; supplier-sim and a catalog-sync sync worker on database ${database}`);
+      const sim = await startService('supplier-sim', { SIM_SKUS: String(SKUS) });
+      common.SUPPLIER_SIM_URL = sim.url;
+      // The worker runs as README.md says to deploy one: no catalog index, and a capped V8 heap (without a cap
+      // V8 lets the heap grow lazily far past what the sync keeps alive).
+      const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' }, [`--max-old-space-size=${WORKER_HEAP_MB}`]);
 
-    const full = await runAll(worker.url, token, 'full');
-    const rss = peakRssMb(worker.child.pid);
-    say(
-      `full sync: ${full.seconds.toFixed(1)} s, ${full.totals.seen} records, ${full.totals.written} offers written, ${full.totals.events} events; peak RSS ${rss.toFixed(0)} MB`,
-    );
+      const full = await runAll(worker.url, token, 'full');
+      const rss = peakRssMb(worker.child.pid);
+      say(`full sync: ${full.seconds.toFixed(1)} s, ${full.totals.seen} records, ${full.totals.written} offers written, ${full.totals.events} events; peak RSS ${rss.toFixed(0)} MB`);
 
-    const raw = await rawBaseline(client, client.db(database), `${database}_raw`);
-    say(`raw bulkWrite of the same ${raw.documents} documents: ${raw.seconds.toFixed(1)} s`);
+      const raw = await rawBaseline(client, client.db(database), `${database}_raw`);
+      say(`raw bulkWrite of the same ${raw.documents} documents: ${raw.seconds.toFixed(1)} s`);
 
-    const changes = await (
-      await fetch(`${sim.url}/sim/changes`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ priceMoves: 0.004, stockOuts: 0.003, delistings: 0.001, newSkus: 0.001, detailChanges: 0.001 }),
-      })
-    ).json();
-    say(`change round: ${JSON.stringify(changes.counts)}`);
-    const incremental = await runAll(worker.url, token, 'incremental');
-    say(`incremental: ${incremental.seconds.toFixed(1)} s, ${incremental.totals.written} offers written, ${incremental.totals.events} events`);
+      const changes = await (
+        await fetch(`${sim.url}/sim/changes`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ priceMoves: 0.004, stockOuts: 0.003, delistings: 0.001, newSkus: 0.001, detailChanges: 0.001 }),
+        })
+      ).json();
+      say(`change round: ${JSON.stringify(changes.counts)}`);
+      const incremental = await runAll(worker.url, token, 'incremental');
+      say(`incremental: ${incremental.seconds.toFixed(1)} s, ${incremental.totals.written} offers written, ${incremental.totals.events} events`);
+      results.push(
+        ['full_sync_s', full.seconds, 's', { records: full.totals.seen }],
+        ['full_sync_vs_raw_ratio', full.seconds / raw.seconds, 'x', { raw_s: Number(raw.seconds.toFixed(2)), documents: raw.documents }],
+        ['sync_peak_rss_mb', rss, 'MB', {}],
+        ['incremental_1pct_s', incremental.seconds, 's', { offers_written: incremental.totals.written }],
+      );
+    }
 
-    const api = await startService('catalog-sync', { ...common, KAFKA_CONSUMER_GROUP: `${common.KAFKA_CONSUMER_GROUP}-api` });
+    // BENCH_API_NODE_ARGS: extra node flags for the API instance, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+    const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const api = await startService('catalog-sync', { ...common, KAFKA_CONSUMER_GROUP: `${common.KAFKA_CONSUMER_GROUP}-api` }, apiNodeArgs);
     const load = await apiLoad(api.url, token);
     say(
       `API: ${load.requests} requests (${load.cursors} next pages) at ${CONCURRENCY} concurrent, ${load.perSecond.toFixed(0)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms`,
     );
 
     const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${SKUS} SKUs`;
-    const line = (metric, value, unit, extra = {}) =>
+    results.push(['api_p95_ms', load.p95, 'ms', { p50_ms: Number(load.p50.toFixed(2)), requests: load.requests, concurrency: CONCURRENCY }]);
+    for (const [metric, value, unit, extra] of results) {
       process.stdout.write(`${JSON.stringify({ bench: 'catalog', metric, value: Number(value.toFixed(2)), unit, machine, ...extra })}\n`);
-    line('full_sync_s', full.seconds, 's', { records: full.totals.seen });
-    line('full_sync_vs_raw_ratio', full.seconds / raw.seconds, 'x', { raw_s: Number(raw.seconds.toFixed(2)), documents: raw.documents });
-    line('sync_peak_rss_mb', rss, 'MB');
-    line('incremental_1pct_s', incremental.seconds, 's', { offers_written: incremental.totals.written });
-    line('api_p95_ms', load.p95, 'ms', { p50_ms: Number(load.p50.toFixed(2)), requests: load.requests, concurrency: CONCURRENCY });
+    }
+    if (KEEP) say(`kept database ${database} (--api-only ${database} measures the API on it again)`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await sleep(1500);

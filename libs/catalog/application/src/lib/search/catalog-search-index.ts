@@ -56,11 +56,9 @@ interface Entry extends CatalogListing {
  */
 export class CatalogSearchIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly bySubcategory = new Map<string, Set<string>>();
-  private readonly byBrand = new Map<string, Set<string>>();
-  private byPrice: Entry[] = [];
-  private byPriceDesc: Entry[] = [];
-  private byNewest: Entry[] = [];
+  /** Every entry, and every subcategory's, brand's and family's entries, in each sort order. */
+  private orders: Orders = emptyOrders();
+  private readonly ordersBy = { subcategory: new Map<string, Orders>(), brand: new Map<string, Orders>(), family: new Map<string, Orders>() };
   private dirty = false;
   private sortedAt = 0;
 
@@ -74,11 +72,8 @@ export class CatalogSearchIndex {
   upsert(listing: CatalogListing): boolean {
     const current = this.entries.get(listing.skuId);
     if (current && current.version >= listing.version) return false;
-    if (current) this.unindex(current);
     const entry: Entry = { ...listing, listedAt: current?.listedAt ?? listing.listedAt, text: searchText(`${listing.brand ?? ''} ${listing.title}`) };
     this.entries.set(entry.skuId, entry);
-    if (entry.subcategory) addTo(this.bySubcategory, entry.subcategory, entry.skuId);
-    if (entry.brand) addTo(this.byBrand, entry.brand, entry.skuId);
     this.dirty = true;
     return true;
   }
@@ -104,7 +99,10 @@ export class CatalogSearchIndex {
   /** A delisting: the SKU stays known (for its version) but is no longer sellable. */
   markUnsellable(skuId: string, version: number): void {
     const current = this.entries.get(skuId);
-    if (current && current.version < version) this.entries.set(skuId, { ...current, sellable: false, stock: 0, version });
+    if (current && current.version < version) {
+      this.entries.set(skuId, { ...current, sellable: false, stock: 0, version });
+      this.dirty = true;
+    }
   }
 
   get(skuId: string): CatalogListing | undefined {
@@ -129,21 +127,20 @@ export class CatalogSearchIndex {
       (!query.visible || query.visible(entry.skuId));
 
     const compare = comparatorOf(query.sort);
-    const narrow = this.narrowest(query);
-    // A small posting list is filtered and sorted on the spot (always current); otherwise the prebuilt
-    // order is walked until the page is full.
-    const ordered = narrow
-      ? [...narrow].map((id) => this.entries.get(id)!).sort(compare)
-      : { newest: this.byNewest, price_asc: this.byPrice, price_desc: this.byPriceDesc }[query.sort];
-    const start = after ? firstAfter(ordered, after, compare) : 0;
+    const ordered = this.narrowest(query)[query.sort];
+    let start = after ? firstAfter(ordered, after, compare) : 0;
+    // Price bounds on a price order: jump to the first entry inside them instead of walking up to it.
+    if (!after && query.sort === 'price_asc' && query.minPriceFen !== undefined) start = firstAtLeast(ordered, query.minPriceFen, 1);
+    if (!after && query.sort === 'price_desc' && query.maxPriceFen !== undefined) start = firstAtLeast(ordered, query.maxPriceFen, -1);
     const items: CatalogListing[] = [];
     let last: Entry | undefined;
     for (let i = start; i < ordered.length && items.length < query.limit; i++) {
       const entry = ordered[i]!;
-      const current = this.entries.get(entry.skuId);
-      // The prebuilt order may hold a replaced entry; its current value decides.
-      if (current !== entry && !narrow) continue;
+      // The prebuilt order may hold an entry replaced since; the newer one is placed at the next resort.
+      if (this.entries.get(entry.skuId) !== entry) continue;
       if (!matches(entry)) continue;
+      if (query.sort === 'price_asc' && query.maxPriceFen !== undefined && entry.contractPriceFen > query.maxPriceFen) break;
+      if (query.sort === 'price_desc' && query.minPriceFen !== undefined && entry.contractPriceFen < query.minPriceFen) break;
       items.push(listingOf(entry));
       last = entry;
     }
@@ -151,29 +148,48 @@ export class CatalogSearchIndex {
     return { items, nextCursor: more ? encodeCursor(query.sort, last!) : null };
   }
 
-  private narrowest(query: CatalogQuery): Set<string> | undefined {
-    const lists = [
-      query.subcategory ? (this.bySubcategory.get(query.subcategory) ?? new Set<string>()) : undefined,
-      query.brand ? (this.byBrand.get(query.brand) ?? new Set<string>()) : undefined,
-    ].filter((list): list is Set<string> => list !== undefined);
-    if (lists.length === 0) return undefined;
-    return lists.reduce((a, b) => (a.size <= b.size ? a : b));
+  /** The smallest prebuilt list that holds every entry the query can match. */
+  private narrowest(query: CatalogQuery): Orders {
+    const candidates = [
+      query.subcategory === undefined ? undefined : (this.ordersBy.subcategory.get(query.subcategory) ?? emptyOrders()),
+      query.brand === undefined ? undefined : (this.ordersBy.brand.get(query.brand) ?? emptyOrders()),
+      query.family === undefined ? undefined : (this.ordersBy.family.get(query.family) ?? emptyOrders()),
+    ].filter((orders): orders is Orders => orders !== undefined);
+    return candidates.reduce((a, b) => (a.newest.length <= b.newest.length ? a : b), this.orders);
   }
 
   private resortIfDue(): void {
     const now = (this.options.now ?? Date.now)();
-    if (!this.dirty || (this.byPrice.length > 0 && now - this.sortedAt < (this.options.resortMs ?? 1_000))) return;
+    if (!this.dirty || (this.sortedAt > 0 && now - this.sortedAt < (this.options.resortMs ?? 1_000))) return;
     const all = [...this.entries.values()];
-    this.byPrice = [...all].sort(comparatorOf('price_asc'));
-    this.byPriceDesc = [...all].sort(comparatorOf('price_desc'));
-    this.byNewest = all.sort(comparatorOf('newest'));
+    this.orders = ordersOf(all);
+    for (const [dimension, keyOf] of [
+      ['subcategory', (entry: Entry) => entry.subcategory],
+      ['brand', (entry: Entry) => entry.brand],
+      ['family', (entry: Entry) => entry.categoryFamily],
+    ] as const) {
+      const groups = new Map<string, Entry[]>();
+      // Grouping the sorted lists keeps each group sorted: no sort per group.
+      for (const sort of SORTS) {
+        groups.clear();
+        for (const entry of this.orders[sort]) {
+          const key = keyOf(entry);
+          if (key === undefined) continue;
+          let group = groups.get(key);
+          if (!group) groups.set(key, (group = []));
+          group.push(entry);
+        }
+        const byKey = this.ordersBy[dimension];
+        if (sort === SORTS[0]) byKey.clear();
+        for (const [key, group] of groups) {
+          let orders = byKey.get(key);
+          if (!orders) byKey.set(key, (orders = emptyOrders()));
+          orders[sort] = group;
+        }
+      }
+    }
     this.dirty = false;
     this.sortedAt = now;
-  }
-
-  private unindex(entry: Entry): void {
-    if (entry.subcategory) this.bySubcategory.get(entry.subcategory)?.delete(entry.skuId);
-    if (entry.brand) this.byBrand.get(entry.brand)?.delete(entry.skuId);
   }
 }
 
@@ -238,8 +254,29 @@ function searchText(value: string): string {
   return cleanText(value).toLowerCase();
 }
 
-function addTo(index: Map<string, Set<string>>, key: string, skuId: string): void {
-  let set = index.get(key);
-  if (!set) index.set(key, (set = new Set()));
-  set.add(skuId);
+const SORTS = ['price_asc', 'price_desc', 'newest'] as const;
+type Orders = Record<CatalogSort, Entry[]>;
+
+function emptyOrders(): Orders {
+  return { price_asc: [], price_desc: [], newest: [] };
+}
+
+function ordersOf(entries: Entry[]): Orders {
+  return {
+    price_asc: [...entries].sort(comparatorOf('price_asc')),
+    price_desc: [...entries].sort(comparatorOf('price_desc')),
+    newest: [...entries].sort(comparatorOf('newest')),
+  };
+}
+
+/** The first position whose price is at or past `price` in an order ascending (1) or descending (-1) by price. */
+function firstAtLeast(ordered: Entry[], price: number, direction: 1 | -1): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((ordered[middle]!.contractPriceFen - price) * direction < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
