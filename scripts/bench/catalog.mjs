@@ -86,6 +86,30 @@ async function startService(name, env, nodeArgs = []) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const TICKS_PER_SECOND = 100;
+/** CPU seconds (user + system) a process has used so far. */
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+const pidFile = (name) => {
+  try {
+    return Number(readFileSync(path.join(process.env.SUPPLYHUB_CACHE_DIR ?? path.join(root, '.cache'), name), 'utf8').trim());
+  } catch {
+    return 0;
+  }
+};
+/** Where the CPU of a phase went: per process, in seconds. */
+async function cpuDuring(pids, work) {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const result = await work();
+  const used = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, Number((cpuSeconds(pid) - before[name]).toFixed(1))]));
+  return { result, used };
+}
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 async function runAll(url, token, mode) {
@@ -223,7 +247,9 @@ async function main() {
       // V8 lets the heap grow lazily far past what the sync keeps alive).
       const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' }, [`--max-old-space-size=${WORKER_HEAP_MB}`]);
 
-      const full = await runAll(worker.url, token, 'full');
+      const pids = { sim: sim.child.pid, worker: worker.child.pid, ferretdb: pidFile('ferretdb/ferretdb.pid'), kafka: pidFile('kafka/kafka.pid') };
+      const { result: full, used: fullCpu } = await cpuDuring(pids, () => runAll(worker.url, token, 'full'));
+      say(`CPU seconds during the full sync: ${JSON.stringify(fullCpu)}`);
       const rss = peakRssMb(worker.child.pid);
       say(`full sync: ${full.seconds.toFixed(1)} s, ${full.totals.seen} records, ${full.totals.written} offers written, ${full.totals.events} events; peak RSS ${rss.toFixed(0)} MB`);
 
@@ -238,7 +264,8 @@ async function main() {
         })
       ).json();
       say(`change round: ${JSON.stringify(changes.counts)}`);
-      const incremental = await runAll(worker.url, token, 'incremental');
+      const { result: incremental, used: incrementalCpu } = await cpuDuring(pids, () => runAll(worker.url, token, 'incremental'));
+      say(`CPU seconds during the incremental syncs: ${JSON.stringify(incrementalCpu)}`);
       say(`incremental: ${incremental.seconds.toFixed(1)} s, ${incremental.totals.written} offers written, ${incremental.totals.events} events`);
       results.push(
         ['full_sync_s', full.seconds, 's', { records: full.totals.seen }],
@@ -265,7 +292,8 @@ async function main() {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await sleep(1500);
-    if (!KEEP)
+    // A database measured with --api-only belongs to an earlier run: never dropped here.
+    if (!KEEP && !API_ONLY)
       await client
         .db(database)
         .dropDatabase()

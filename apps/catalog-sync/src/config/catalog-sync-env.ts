@@ -30,6 +30,8 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   SYNC_MARGIN_BPS: envTypes.integer({ min: 0, max: 10_000, fallback: 600 }),
   /** Pick up the jobs a dead process left running, at start-up. */
   SYNC_RESUME_ON_START: envTypes.boolean(true),
+  /** Catalog write batches in flight at once across all syncs of this instance (FerretDB/SQLite: 1; MongoDB: more). */
+  SYNC_CONCURRENT_WRITES: envTypes.integer({ min: 1, max: 64, fallback: 1 }),
   SYNC_LEASE_TTL_MS: envTypes.integer({ min: 1_000, max: 600_000, fallback: 30_000 }),
   /**
    * Serve the mall catalog from an in-memory index (default). A sync-only worker turns it off: the

@@ -25,9 +25,9 @@ export const syncProviders: Provider[] = [
   },
   {
     provide: MongoCatalogStore,
-    inject: [CATALOG_DB],
-    useFactory: async (db: Db) => {
-      const store = new MongoCatalogStore(db);
+    inject: [CATALOG_DB, SERVICE_CONFIG],
+    useFactory: async (db: Db, config: CatalogSyncEnv) => {
+      const store = new MongoCatalogStore(db, { concurrentWrites: config.SYNC_CONCURRENT_WRITES });
       await store.ensureIndexes();
       return store;
     },

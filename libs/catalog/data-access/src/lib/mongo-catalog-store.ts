@@ -6,6 +6,7 @@ import type { FieldIssue } from '@supply-hub/errors';
 import { Binary, type Collection, type Db } from 'mongodb';
 import { findByIds, insertReportingExisting, replaceAllById } from './bulk';
 import { CATALOG_COLLECTIONS, offersCollectionOf } from './catalog-collections';
+import { WriteGate } from './write-gate';
 
 export interface OfferDocument {
   _id: string;
@@ -63,7 +64,13 @@ export class MongoCatalogStore implements CatalogStore {
   readonly eventBatches: Collection<EventBatchDocument>;
   private readonly snapshots: Collection<SnapshotDocument>;
 
-  constructor(private readonly db: Db) {
+  private readonly gate: WriteGate;
+
+  constructor(
+    private readonly db: Db,
+    options: { concurrentWrites?: number } = {},
+  ) {
+    this.gate = new WriteGate(options.concurrentWrites ?? 1);
     this.products = db.collection<ProductDocument>(CATALOG_COLLECTIONS.products);
     this.quarantined = db.collection<QuarantineDocument>(CATALOG_COLLECTIONS.quarantine);
     this.eventBatches = db.collection<EventBatchDocument>(CATALOG_COLLECTIONS.eventBatches);
@@ -84,7 +91,7 @@ export class MongoCatalogStore implements CatalogStore {
 
   async insertOffers(sourceId: string, offers: StoredOffer[]): Promise<InsertOutcome> {
     if (offers.length === 0) return { existing: [] };
-    return { existing: await insertReportingExisting(this.offersOf(sourceId), offers.map(toOfferDocument)) };
+    return { existing: await this.gate.run(() => insertReportingExisting(this.offersOf(sourceId), offers.map(toOfferDocument))) };
   }
 
   async readOffers(sourceId: string, offerIds: readonly string[]): Promise<Map<string, StoredOffer>> {
@@ -93,12 +100,12 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async writeOffers(sourceId: string, offers: StoredOffer[]): Promise<void> {
-    await replaceAllById(this.offersOf(sourceId), offers.map(toOfferDocument));
+    await this.gate.run(() => replaceAllById(this.offersOf(sourceId), offers.map(toOfferDocument)));
   }
 
   async insertProducts(products: StoredProduct[]): Promise<InsertOutcome> {
     if (products.length === 0) return { existing: [] };
-    return { existing: await insertReportingExisting(this.products, products.map(toProductDocument)) };
+    return { existing: await this.gate.run(() => insertReportingExisting(this.products, products.map(toProductDocument))) };
   }
 
   async readProducts(skuIds: readonly string[]): Promise<Map<string, StoredProduct>> {
@@ -107,7 +114,7 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async replaceProduct(product: StoredProduct, expectedVersion: number): Promise<boolean> {
-    const result = await this.products.replaceOne({ _id: product.state.skuId, version: expectedVersion }, toProductDocument(product));
+    const result = await this.gate.run(() => this.products.replaceOne({ _id: product.state.skuId, version: expectedVersion }, toProductDocument(product)));
     return result.matchedCount === 1;
   }
 
