@@ -188,7 +188,8 @@ describe('JdSupplierSource full sync', () => {
 
     const pages = await collect(source.fullSync());
 
-    expect(pages.at(-1)).toEqual({ records: [], removedExternalIds: [], cursor: '{"v":1,"phase":"end"}' });
+    // The estimate counts pool 101 as 2 pages of 3 (it holds 4), pool 102 as its 1 SKU, pool 103 as empty.
+    expect(pages.at(-1)).toEqual({ records: [], removedExternalIds: [], cursor: '{"v":1,"phase":"end"}', totalHint: 7 });
     expect(skusOf(pages)).toHaveLength(5);
   });
 

@@ -4,9 +4,11 @@ import {
   JD_MESSAGE_TYPES,
   JD_PATHS,
   JD_POOL_MESSAGE_STATES,
+  jdGetPageNumResultSchema,
   jdMessageDelResultSchema,
   jdMessageSchema,
   type JdMessage,
+  jdSkuPageSchema,
 } from '@supply-hub/supplier-protocols';
 import { ValidationError } from '@supply-hub/errors';
 import { z } from 'zod';
@@ -47,7 +49,24 @@ export class JdSupplierSource implements SupplierSource<JdOfferPayload> {
     const cursor = this.cursorOf(options.resumeFrom);
     if (cursor?.phase === 'end') return;
     if (cursor && cursor.phase !== 'pool') throw this.wrongCursor('a full sync', cursor);
-    yield* this.walk(cursor, this.config.recordsPerPage, 'pool', (skuIds) => this.reader.fullRecords(skuIds, options.signal), options.signal);
+    const totalHint = await this.estimateTotal(options.signal);
+    for await (const page of this.walk(cursor, this.config.recordsPerPage, 'pool', (skuIds) => this.reader.fullRecords(skuIds, options.signal), options.signal)) {
+      yield { ...page, totalHint };
+    }
+  }
+
+  /**
+   * About how many SKUs the pools hold, for progress and ETA: JD states a pool's page count, not its size,
+   * so each pool counts as its first page's size times its pages (one extra call per pool).
+   */
+  private async estimateTotal(signal?: AbortSignal): Promise<number> {
+    const pools = await this.client.call(JD_PATHS.getPageNum, {}, jdGetPageNumResultSchema, signal);
+    let total = 0;
+    for (const pool of pools) {
+      const first = await this.client.call(JD_PATHS.getSkuByPage, { pageNum: pool.page_num, pageNo: '1' }, jdSkuPageSchema, signal);
+      total += first.pageCount <= 1 ? first.skuIds.length : first.skuIds.length * first.pageCount;
+    }
+    return total;
   }
 
   async *changesSince(since: string | null, options: PullOptions = {}): AsyncGenerator<SourcePage<JdOfferPayload>> {
