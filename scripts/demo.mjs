@@ -95,7 +95,16 @@ async function main() {
     }
   }
   process.stdout.write(infra('up'));
-  const env = { ...process.env, ...infraEnv(), STAFF_TOKEN_SECRET: staffTokenSecret(), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
+  const env = {
+    ...process.env,
+    ...infraEnv(),
+    STAFF_TOKEN_SECRET: staffTokenSecret(),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // The sandboxes' catalog: 120,000 SKUs unless DEMO_SKUS says otherwise (the demo's own test uses a few thousand).
+    SIM_SKUS: process.env.DEMO_SKUS ?? '120000',
+    // After the first full sync, every source syncs its changes every five minutes.
+    SYNC_SCHEDULE: process.env.SYNC_SCHEDULE ?? JSON.stringify(Object.fromEntries(DEMO_SOURCES.map((id) => [id, { incremental: '0 */5 * * * *' }]))),
+  };
 
   for (const [name, { port }] of Object.entries(SERVICES)) {
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
@@ -122,9 +131,41 @@ async function main() {
     say(`  ${name.padEnd(14)} http://127.0.0.1:${port}   docs http://127.0.0.1:${port}/docs   logs ${path.join(logDir, `${name}.log`)}`);
   }
   printCredentials(env);
+  await syncCatalog(env);
   if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
   say('press Ctrl-C to stop');
 }
+
+const DEMO_SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];
+
+/**
+ * Syncs every source through the CLI, with its progress bars: a full sync the first time, the changes
+ * since then on later runs (the catalog stays in the local stack between demos).
+ */
+async function syncCatalog(env) {
+  const base = `http://127.0.0.1:${SERVICES['catalog-sync'].port}`;
+  const headers = { authorization: `Bearer ${demoStaffToken}` };
+  const sources = (await fetch(`${base}/sync/sources`, { headers }).then((r) => r.json())).items;
+  const full = sources.some((source) => source.lastFullSyncAt === null);
+  say(`${full ? 'full' : 'incremental'} sync of the catalog from the supplier sandboxes (${env.SIM_SKUS} SKUs) ...`);
+  const code = await new Promise((resolve) => {
+    const args = ['catalog', 'sync', 'all', ...(full ? ['--full'] : [])];
+    const child = spawn(process.execPath, [path.join(root, 'dist/tools/cli/src/main.js'), ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`the catalog sync failed (exit ${code}); see ${path.join(logDir, 'catalog-sync.log')}`);
+  const page = await fetch(`${base}/catalog/skus?family=physical&sort=price_desc&limit=3`, { headers }).then((r) => r.json());
+  say('catalog synced; its dearest physical rewards:');
+  for (const item of page.items ?? [])
+    say(`  ${item.skuId}  ¥${(item.contractPriceFen / 100).toFixed(2)} (market ¥${(item.marketPriceFen / 100).toFixed(2)})  ${item.title}`);
+  say(`browse: curl -H 'X-Api-Key: <mall key>' '${base}/catalog/skus?family=physical&sort=price_asc&limit=5'`);
+}
+
+let demoStaffToken = '';
 
 function printCredentials(env) {
   const cli = (...args) =>
@@ -138,7 +179,8 @@ function printCredentials(env) {
     const mallKey = JSON.parse(cli('keys', 'create', '--kind', 'tenant', '--owner', 'mall-demo', '--label', 'demo', '--json')).key;
     say(`demo mall key (tenant mall-demo): ${mallKey}`);
     say(`  try: curl -H 'X-Api-Key: ${mallKey}' http://127.0.0.1:${SERVICES['order-router'].port}/webhook-endpoints`);
-    say(`demo staff token (admin): ${cli('token', 'issue', '--sub', 'demo-admin', '--roles', 'admin', '--ttl', '12h')}`);
+    demoStaffToken = cli('token', 'issue', '--sub', 'demo-admin', '--roles', 'admin', '--ttl', '12h');
+    say(`demo staff token (admin): ${demoStaffToken}`);
   } catch (error) {
     say(`could not create demo credentials: ${error.message.split('\n')[0]}`);
   }

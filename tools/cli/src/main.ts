@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '@supply-hub/errors';
+import { catalogCommand } from './commands/catalog.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
 import { tokenCommand } from './commands/token.command';
@@ -10,9 +11,10 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs')
     .addCommand(keysCommand(consoleOutput))
-    .addCommand(tokenCommand(consoleOutput));
+    .addCommand(tokenCommand(consoleOutput))
+    .addCommand(catalogCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.
   const configure = (command: Command): void => {

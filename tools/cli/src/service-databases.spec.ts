@@ -3,7 +3,12 @@ import { databasesFor } from './service-databases';
 
 describe('service databases', () => {
   it('defaults to the four service databases', () => {
-    expect(databasesFor(undefined).map((entry) => entry.database)).toEqual(['supplyhub_catalog', 'supplyhub_orders', 'supplyhub_codes', 'supplyhub_aftersales']);
+    expect(databasesFor(undefined).map((entry) => entry.database)).toEqual([
+      'supplyhub_catalog',
+      'supplyhub_orders',
+      'supplyhub_codes',
+      'supplyhub_aftersales',
+    ]);
   });
 
   it('narrows to the named services and refuses unknown ones or the database-less sandbox', () => {

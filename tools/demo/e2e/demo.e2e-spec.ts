@@ -12,7 +12,7 @@ describe('npm run demo', () => {
   it('starts every service, waits for its /health, prints its URLs and credentials, and stops cleanly', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/demo.mjs')], {
       cwd: ROOT,
-      env: { ...process.env, DEMO_EXIT_WHEN_READY: '1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, DEMO_EXIT_WHEN_READY: '1', LOG_LEVEL: 'warn', DEMO_SKUS: '1500' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -34,5 +34,9 @@ describe('npm run demo', () => {
     }
     expect(output).toMatch(/demo mall key \(tenant mall-demo\): sk_tenant_[A-Za-z0-9_-]{43}/);
     expect(output).toMatch(/demo staff token \(admin\): ey[\w-]+\.[\w-]+\.[\w-]+/);
-  }, 180_000);
+    // The catalog was synced from the sandboxes (full the first time, incremental after) and can be browsed.
+    expect(output).toMatch(/demo: (full|incremental) sync of the catalog from the supplier sandboxes \(1500 SKUs\)/);
+    expect(output).toMatch(/jd +\[.*\] +\d+% \| \d+ seen, .*done/);
+    expect(output).toMatch(/demo: {3}sku_[0-9a-f]{20} {2}¥\d+\.\d{2}/);
+  }, 300_000);
 });

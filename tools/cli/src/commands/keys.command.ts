@@ -46,9 +46,18 @@ export function keysCommand(output: Output): Command {
       const { MONGO_URL } = loadConfigOrExit(keysEnvSchema, 'supply-hub keys');
       const rows = await withKeyDatabases(MONGO_URL, databasesFor(options.service), listEverywhere);
       if (options.json) return output.json(rows);
-      output.table(['KEY ID', 'KIND', 'OWNER', 'LABEL', 'CREATED', 'REVOKED', 'SERVICES'], rows.map((row) => [
-        row.keyId, row.kind, row.owner, row.label ?? '', row.createdAt.toISOString(), row.revokedAt?.toISOString() ?? '', row.services.join(','),
-      ]));
+      output.table(
+        ['KEY ID', 'KIND', 'OWNER', 'LABEL', 'CREATED', 'REVOKED', 'SERVICES'],
+        rows.map((row) => [
+          row.keyId,
+          row.kind,
+          row.owner,
+          row.label ?? '',
+          row.createdAt.toISOString(),
+          row.revokedAt?.toISOString() ?? '',
+          row.services.join(','),
+        ]),
+      );
     });
 
   keys
@@ -57,7 +66,8 @@ export function keysCommand(output: Output): Command {
     .argument('<keyId>', 'the key id printed at creation (key_...)')
     .addOption(serviceOption())
     .action(async (keyId: string, options: { service?: string[] }) => {
-      if (!isKeyId(keyId)) throw new ValidationError(`"${keyId}" is not a key id`, [{ path: 'keyId', message: 'must look like key_ followed by 16 characters' }]);
+      if (!isKeyId(keyId))
+        throw new ValidationError(`"${keyId}" is not a key id`, [{ path: 'keyId', message: 'must look like key_ followed by 16 characters' }]);
       const { MONGO_URL } = loadConfigOrExit(keysEnvSchema, 'supply-hub keys');
       const now = new Date();
       const revokedIn = await withKeyDatabases(MONGO_URL, databasesFor(options.service), async (stores) => {
@@ -103,7 +113,15 @@ async function listEverywhere(stores: KeyDatabase[]): Promise<KeyRow[]> {
   const rows = new Map<string, KeyRow>();
   for (const { service, store } of stores) {
     for (const key of await store.list()) {
-      const row = rows.get(key.keyId) ?? { keyId: key.keyId, kind: key.kind, owner: key.ownerId, label: key.label, createdAt: key.createdAt, revokedAt: key.revokedAt, services: [] as string[] };
+      const row = rows.get(key.keyId) ?? {
+        keyId: key.keyId,
+        kind: key.kind,
+        owner: key.ownerId,
+        label: key.label,
+        createdAt: key.createdAt,
+        revokedAt: key.revokedAt,
+        services: [] as string[],
+      };
       row.services.push(service);
       rows.set(key.keyId, row);
     }

@@ -11,7 +11,13 @@ export const consoleOutput: Output = {
   json: (value) => void process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   table: (headers, rows) => {
     const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
-    for (const row of [headers, ...rows]) process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}\n`);
+    for (const row of [headers, ...rows])
+      process.stdout.write(
+        `${row
+          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
   },
   note: (text) => void process.stderr.write(`${text}\n`),
 };

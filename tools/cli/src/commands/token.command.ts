@@ -17,7 +17,10 @@ export function tokenCommand(output: Output): Command {
     .action(async (options: { sub: string; roles: string; ttl: string; json?: boolean }) => {
       const ttlSeconds = parseTtl(options.ttl);
       const { STAFF_TOKEN_SECRET } = loadConfigOrExit(tokenEnvSchema, 'supply-hub token');
-      const roles = options.roles.split(',').map((role) => role.trim()).filter(Boolean);
+      const roles = options.roles
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean);
       const now = new Date();
       const signed = await issueStaffToken({ sub: options.sub, roles, ttlSeconds, now }, STAFF_TOKEN_SECRET);
       const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
