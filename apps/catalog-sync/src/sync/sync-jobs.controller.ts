@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MongoCatalogStore, MongoSourceStateStore, MongoSyncJobStore } from '@supply-hub/catalog-data-access';
-import { progressOf, type SyncJob, SyncRunner } from '@supply-hub/catalog-application';
+import { SyncRunner } from '@supply-hub/catalog-application';
+import { progressOf, type SyncJob } from '@supply-hub/catalog-domain';
 import type { SupplierSources } from '@supply-hub/catalog-suppliers';
 import { NotFoundError } from '@supply-hub/errors';
 import { ApiProblemResponses, StaffAuth } from '@supply-hub/http';

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CatalogEventRelay, SyncAlreadyRunningError, type SyncMode, SyncRunner } from '@supply-hub/catalog-application';
+import { CatalogEventRelay, SyncAlreadyRunningError, SyncRunner } from '@supply-hub/catalog-application';
+import type { SyncMode } from '@supply-hub/catalog-domain';
 import type { SupplierSources } from '@supply-hub/catalog-suppliers';
 import { InjectServiceConfig } from '@supply-hub/platform';
 import { CronJob } from 'cron';

@@ -20,3 +20,7 @@ export * from './lib/normalize/normalize-jd';
 export * from './lib/normalize/normalize-taobao';
 export * from './lib/normalize/normalize-brand-feed';
 export * from './lib/normalize/normalize-record';
+export * from './lib/sources/read-ahead';
+export * from './lib/sync/catalog-store.port';
+export * from './lib/sync/sync-job';
+export * from './lib/sync/sync-stores.port';

@@ -1,4 +1,4 @@
-import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '../lib/sync/catalog-store.port';
+import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
 
 const copy = <T>(value: T): T => structuredClone(value);
 

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-application';
+import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
 import type { CanonicalOffer, ProductState } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';

@@ -1,4 +1,4 @@
-import type { SourceStateStore, SourceSyncState, SyncJob, SyncJobCounts, SyncJobStore, SyncLeaseStore } from '@supply-hub/catalog-application';
+import type { SourceStateStore, SourceSyncState, SyncJob, SyncJobCounts, SyncJobStore, SyncLeaseStore } from '@supply-hub/catalog-domain';
 import { isDuplicateKeyError } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 import { CATALOG_COLLECTIONS } from './catalog-collections';

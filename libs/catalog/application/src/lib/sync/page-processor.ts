@@ -1,9 +1,13 @@
 import {
   type BestOfferStrategy,
+  type CatalogStore,
+  type QuarantinedRecord,
+  type StoredOffer,
   type CanonicalOffer,
   matchKeyOf,
   normalizeRecord,
   offerContentHash,
+  type PageCounts,
   type PricingPolicy,
   skuIdFor,
   type SourcePage,
@@ -12,7 +16,6 @@ import {
 } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';
-import type { CatalogStore, QuarantinedRecord, StoredOffer } from './catalog-store.port';
 import { type ProductEdit, ProductMerger } from './product-merger';
 
 export interface SupplierProfile {
@@ -28,14 +31,7 @@ export interface PageContext {
   at: Date;
 }
 
-export interface PageCounts {
-  seen: number;
-  offersWritten: number;
-  unchanged: number;
-  quarantined: number;
-  productsWritten: number;
-  events: number;
-}
+export type { PageCounts };
 
 export interface PageOutcome {
   counts: PageCounts;

@@ -1,5 +1,7 @@
 import {
   type BestOfferStrategy,
+  type CatalogStore,
+  type StoredProduct,
   type CanonicalOffer,
   classifyChange,
   deriveProduct,
@@ -9,7 +11,6 @@ import {
   type ProductState,
 } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
-import type { CatalogStore, StoredProduct } from './catalog-store.port';
 import { skuEventFor } from './sku-events';
 
 /** What a page does to one product: offers that now belong to it, offers that left it. */

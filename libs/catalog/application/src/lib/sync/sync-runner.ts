@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { SourcePage, SupplierSource } from '@supply-hub/catalog-domain';
+import {
+  type CatalogStore,
+  EMPTY_COUNTS,
+  type PageCounts,
+  readAhead,
+  type SourcePage,
+  type SourceStateStore,
+  type SupplierSource,
+  type SyncJob,
+  type SyncJobCounts,
+  type SyncJobStore,
+  type SyncLeaseStore,
+  type SyncMode,
+} from '@supply-hub/catalog-domain';
 import { ConflictError, DomainError, NotFoundError } from '@supply-hub/errors';
-import type { CatalogStore } from './catalog-store.port';
-import type { PageCounts, PageProcessor } from './page-processor';
-import { readAhead } from './read-ahead';
-import { EMPTY_COUNTS, type SyncJob, type SyncJobCounts, type SyncMode } from './sync-job';
-import type { SourceStateStore, SyncJobStore, SyncLeaseStore } from './sync-stores.port';
+import type { PageProcessor } from './page-processor';
 
 export class SyncAlreadyRunningError extends ConflictError {
   override readonly code = 'sync-already-running';

@@ -27,6 +27,8 @@ export const jdSourceConfigSchema = z.object({
    * the same snapshotKey: the pipeline then compares a whole page with one read.
    */
   stockRecordsPerPage: z.number().int().min(1).max(10_000).default(100),
+  /** Stock pages fetched ahead of the one the pipeline is storing. */
+  stockReadAheadPages: z.number().int().min(0).max(16).default(4),
   /** Pages of messages one incremental pull takes at most, so a flood cannot keep one pull running forever. */
   maxMessagePages: z.number().int().min(1).default(200),
   /** Renew the access token this long before JD says it expires. */

@@ -1,4 +1,4 @@
-import type { JdOfferPayload, PullOptions, SourcePage, SupplierSource } from '@supply-hub/catalog-domain';
+import { type JdOfferPayload, type PullOptions, readAhead, type SourcePage, type SupplierSource } from '@supply-hub/catalog-domain';
 import {
   JD_CATALOG_MESSAGE_TYPES,
   JD_MESSAGE_TYPES,
@@ -19,7 +19,7 @@ import type { JdOfferReader } from './jd-offer-reader';
 import { walkPools } from './jd-pool-walker';
 import type { JdSourceConfig } from './jd-source-config';
 
-type Config = Pick<JdSourceConfig, 'id' | 'recordsPerPage' | 'stockRecordsPerPage' | 'maxMessagePages'>;
+type Config = Pick<JdSourceConfig, 'id' | 'recordsPerPage' | 'stockRecordsPerPage' | 'stockReadAheadPages' | 'maxMessagePages'>;
 
 const END: JdCursor = { v: 1, phase: 'end' };
 const MESSAGES: JdCursor = { v: 1, phase: 'messages' };
@@ -50,7 +50,13 @@ export class JdSupplierSource implements SupplierSource<JdOfferPayload> {
     if (cursor?.phase === 'end') return;
     if (cursor && cursor.phase !== 'pool') throw this.wrongCursor('a full sync', cursor);
     const totalHint = await this.estimateTotal(options.signal);
-    for await (const page of this.walk(cursor, this.config.recordsPerPage, 'pool', (skuIds) => this.reader.fullRecords(skuIds, options.signal), options.signal)) {
+    for await (const page of this.walk(
+      cursor,
+      this.config.recordsPerPage,
+      'pool',
+      (skuIds) => this.reader.fullRecords(skuIds, options.signal),
+      options.signal,
+    )) {
       yield { ...page, totalHint };
     }
   }
@@ -77,7 +83,12 @@ export class JdSupplierSource implements SupplierSource<JdOfferPayload> {
     if (cursor.phase === 'pool') throw this.wrongCursor('an incremental pull', cursor);
     if (cursor.phase === 'messages') yield* this.messagePages(options.signal);
     const stockStart = cursor.phase === 'stock' ? cursor : undefined;
-    yield* this.walk(stockStart, this.config.stockRecordsPerPage, 'stock', (skuIds) => this.reader.stockRecords(skuIds, options.signal), options.signal);
+    // The stock poll acknowledges nothing, so its next pages can be fetched while one is stored (the
+    // message phase above cannot: its messages are deleted when the next page is asked for).
+    yield* readAhead(
+      this.walk(stockStart, this.config.stockRecordsPerPage, 'stock', (skuIds) => this.reader.stockRecords(skuIds, options.signal), options.signal),
+      this.config.stockReadAheadPages,
+    );
   }
 
   private async *walk(

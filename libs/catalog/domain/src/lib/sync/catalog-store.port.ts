@@ -1,4 +1,5 @@
-import type { CanonicalOffer, ProductState } from '@supply-hub/catalog-domain';
+import type { CanonicalOffer } from '../offer/canonical-offer';
+import type { ProductState } from '../product/product-state';
 import type { FieldIssue } from '@supply-hub/errors';
 import type { SerializedEvent } from '@supply-hub/contracts';
 

@@ -1,4 +1,12 @@
-import type { PageCounts } from './page-processor';
+/** What one page (or a batch of delistings) did. */
+export interface PageCounts {
+  seen: number;
+  offersWritten: number;
+  unchanged: number;
+  quarantined: number;
+  productsWritten: number;
+  events: number;
+}
 
 export type SyncMode = 'full' | 'incremental';
 export type SyncJobState = 'running' | 'completed' | 'failed';
