@@ -19,5 +19,8 @@ describe('aftersales on the real Kafka and FerretDB', () => {
 
 describeBadConfig('aftersales', 'apps/aftersales/src/main.ts', [
   { env: { MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'x'.repeat(32) }, line: 'KAFKA_BROKERS is required' },
-  { env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'postgres://127.0.0.1', STAFF_TOKEN_SECRET: 'x'.repeat(32) }, line: 'MONGO_URL: must be a mongodb:// or mongodb+srv:// URL' },
+  {
+    env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'postgres://127.0.0.1', STAFF_TOKEN_SECRET: 'x'.repeat(32) },
+    line: 'MONGO_URL: must be a mongodb:// or mongodb+srv:// URL',
+  },
 ]);

@@ -73,7 +73,7 @@ describe('catalog sync from the supplier sandboxes', () => {
 
   beforeAll(async () => {
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: String(SIM_SKUS) });
-    collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku);
+    collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     service = await startTestService({
       name: 'catalog-sync',
       envSchema: catalogSyncEnv,

@@ -7,7 +7,12 @@ describe('virtual-codes on the real Kafka and FerretDB', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ name: 'virtual-codes', envSchema: virtualCodesEnv, module: AppModule, transport: (app) => app.get(KafkaEventsStrategy) });
+    service = await startTestService({
+      name: 'virtual-codes',
+      envSchema: virtualCodesEnv,
+      module: AppModule,
+      transport: (app) => app.get(KafkaEventsStrategy),
+    });
   });
 
   afterAll(async () => {
@@ -19,5 +24,8 @@ describe('virtual-codes on the real Kafka and FerretDB', () => {
 
 describeBadConfig('virtual-codes', 'apps/virtual-codes/src/main.ts', [
   { env: { MONGO_URL: 'mongodb://127.0.0.1:1', STAFF_TOKEN_SECRET: 'x'.repeat(32) }, line: 'KAFKA_BROKERS is required' },
-  { env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'postgres://127.0.0.1', STAFF_TOKEN_SECRET: 'x'.repeat(32) }, line: 'MONGO_URL: must be a mongodb:// or mongodb+srv:// URL' },
+  {
+    env: { KAFKA_BROKERS: '127.0.0.1:1', MONGO_URL: 'postgres://127.0.0.1', STAFF_TOKEN_SECRET: 'x'.repeat(32) },
+    line: 'MONGO_URL: must be a mongodb:// or mongodb+srv:// URL',
+  },
 ]);

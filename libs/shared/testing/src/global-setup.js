@@ -12,7 +12,10 @@ const HINT = 'Start the local stack with `npm run infra up` (scripts/infra), or 
 module.exports = async function globalSetup() {
   const { brokers, mongoUrl, origin } = locateServers();
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  const [kafkaError, mongoError] = await Promise.all([untilReady((timeoutMs) => pingKafka(brokers, timeoutMs), deadline), untilReady((timeoutMs) => pingMongo(mongoUrl, timeoutMs), deadline)]);
+  const [kafkaError, mongoError] = await Promise.all([
+    untilReady((timeoutMs) => pingKafka(brokers, timeoutMs), deadline),
+    untilReady((timeoutMs) => pingMongo(mongoUrl, timeoutMs), deadline),
+  ]);
   const problems = [];
   if (kafkaError) problems.push(`Kafka at KAFKA_BROKERS=${brokers} did not answer within ${READY_TIMEOUT_MS / 1000} s (${kafkaError})`);
   if (mongoError) problems.push(`MongoDB API at MONGO_URL=${redact(mongoUrl)} did not answer within ${READY_TIMEOUT_MS / 1000} s (${mongoError})`);

@@ -1,4 +1,4 @@
-import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
+import type { CatalogStore, EventBatch, InsertOutcome, PageSnapshotEntry, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -8,7 +8,7 @@ export class InMemoryCatalogStore implements CatalogStore {
   readonly products = new Map<string, StoredProduct>();
   readonly quarantined = new Map<string, QuarantinedRecord>();
   readonly batches: EventBatch[] = [];
-  readonly snapshots = new Map<string, Map<string, number>>();
+  readonly snapshots = new Map<string, Map<string, PageSnapshotEntry>>();
   writes = 0;
   /** Makes the next write of this kind throw, to play a crash at that point. */
   failNext: 'insertProducts' | 'replaceProduct' | 'saveEventBatch' | undefined;
@@ -95,13 +95,13 @@ export class InMemoryCatalogStore implements CatalogStore {
     this.batches.push(copy(batch));
   }
 
-  async readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, number> | undefined> {
+  async readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, PageSnapshotEntry> | undefined> {
     const snapshot = this.snapshots.get(`${sourceId}:${snapshotKey}`);
     return snapshot ? new Map(snapshot) : undefined;
   }
 
-  async writeSnapshot(sourceId: string, snapshotKey: string, stocks: ReadonlyMap<string, number>): Promise<void> {
-    this.snapshots.set(`${sourceId}:${snapshotKey}`, new Map(stocks));
+  async writeSnapshot(sourceId: string, snapshotKey: string, entries: ReadonlyMap<string, PageSnapshotEntry>): Promise<void> {
+    this.snapshots.set(`${sourceId}:${snapshotKey}`, new Map([...entries].map(([id, entry]) => [id, { ...entry }])));
   }
 
   async *offerIdsOf(sourceId: string): AsyncIterable<string> {

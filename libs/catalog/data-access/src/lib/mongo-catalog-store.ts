@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CatalogStore, EventBatch, InsertOutcome, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
+import type { CatalogStore, EventBatch, InsertOutcome, PageSnapshotEntry, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
 import type { CanonicalOffer, ProductState } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';
@@ -51,6 +51,8 @@ interface SnapshotDocument {
   /** Parallel arrays, not an object keyed by external id: ids may hold `.` or `$`, and FerretDB wants no nested arrays. */
   ids: string[];
   stocks: number[];
+  /** '' where a record has no fingerprint (stock poll entries). */
+  prints: string[];
 }
 
 export const toProductDocument = (product: StoredProduct): ProductDocument => ({ _id: product.state.skuId, ...product });
@@ -140,14 +142,20 @@ export class MongoCatalogStore implements CatalogStore {
     });
   }
 
-  async readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, number> | undefined> {
+  async readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, PageSnapshotEntry> | undefined> {
     const document = await this.snapshots.findOne({ _id: `${sourceId}:${snapshotKey}` });
-    return document ? new Map(document.ids.map((id, i) => [id, document.stocks[i]!])) : undefined;
+    if (!document) return undefined;
+    return new Map(document.ids.map((id, i) => [id, { stock: document.stocks[i]!, ...(document.prints?.[i] ? { print: document.prints[i] } : {}) }]));
   }
 
-  async writeSnapshot(sourceId: string, snapshotKey: string, stocks: ReadonlyMap<string, number>): Promise<void> {
+  async writeSnapshot(sourceId: string, snapshotKey: string, entries: ReadonlyMap<string, PageSnapshotEntry>): Promise<void> {
     const _id = `${sourceId}:${snapshotKey}`;
-    await this.snapshots.replaceOne({ _id }, { ids: [...stocks.keys()], stocks: [...stocks.values()] }, { upsert: true });
+    const values = [...entries.values()];
+    await this.snapshots.replaceOne(
+      { _id },
+      { ids: [...entries.keys()], stocks: values.map((entry) => entry.stock), prints: values.map((entry) => entry.print ?? '') },
+      { upsert: true },
+    );
   }
 
   async *offerIdsOf(sourceId: string): AsyncIterable<string> {

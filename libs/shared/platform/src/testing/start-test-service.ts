@@ -1,7 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Env } from '@supply-hub/config';
-import { integrationEnv, uniqueName } from '@supply-hub/testing';
+import { EVENT_REGISTRY } from '@supply-hub/contracts';
+import { integrationEnv, startGroupAtEnd, uniqueName } from '@supply-hub/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import type { z } from 'zod';
@@ -30,6 +32,12 @@ export interface TestServiceOptions<S extends z.ZodObject> extends Omit<ServiceO
   keepDatabase?: boolean;
   /** Listen on a free loopback port, for services other processes or services must reach over HTTP. */
   listen?: boolean;
+  /**
+   * Where the service's (new) consumer group starts on the registry topics: 'end' (default) skips the
+   * events earlier runs left on the shared topics, 'beginning' reads them all (as a new group in
+   * production does).
+   */
+  consumeFrom?: 'beginning' | 'end';
 }
 
 /**
@@ -51,6 +59,10 @@ export async function startTestService<S extends z.ZodObject>(options: TestServi
     MONGO_DB: databaseName,
     KAFKA_CONSUMER_GROUP: consumerGroup,
   };
+  if (options.transport && (options.consumeFrom ?? 'end') === 'end') {
+    const kafka = new Kafka({ clientId: `${consumerGroup}-setup`, brokers: servers.kafkaBrokers, logLevel: logLevel.NOTHING });
+    await startGroupAtEnd(kafka, consumerGroup, EVENT_REGISTRY.topicNames());
+  }
   const { app } = await createServiceApp({ ...options, env } as ServiceOptions<PlatformSchema<S>>);
   await app.init();
   if (options.transport) await app.startAllMicroservices();

@@ -8,7 +8,9 @@ export function integrationEnv(): IntegrationEnv {
   const brokers = process.env.KAFKA_BROKERS;
   const mongoUrl = process.env.MONGO_URL;
   if (!brokers || !mongoUrl) {
-    throw new Error('KAFKA_BROKERS and MONGO_URL are not set: run integration specs with `npx jest -c jest.integration.config.js` (its global setup finds the servers)');
+    throw new Error(
+      'KAFKA_BROKERS and MONGO_URL are not set: run integration specs with `npx jest -c jest.integration.config.js` (its global setup finds the servers)',
+    );
   }
   return { kafkaBrokers: brokers.split(',').map((broker) => broker.trim()), mongoUrl };
 }

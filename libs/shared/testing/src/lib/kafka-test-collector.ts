@@ -26,18 +26,33 @@ export class KafkaTestCollector {
 
   private constructor(private readonly consumer: Consumer) {}
 
-  static async start(kafka: Kafka, topics: string | readonly string[]): Promise<KafkaTestCollector> {
-    const consumer = kafka.consumer({ groupId: uniqueName('test-collector'), maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+  /**
+   * `startAt: 'end'` skips what the topics already hold (a shared topic such as the catalog's keeps every
+   * earlier run's events): the group's offsets are set to the current ends before it joins, so nothing
+   * published after this call is missed.
+   */
+  static async start(kafka: Kafka, topics: string | readonly string[], options: { startAt?: 'beginning' | 'end' } = {}): Promise<KafkaTestCollector> {
+    const groupId = uniqueName('test-collector');
+    const topicList = typeof topics === 'string' ? [topics] : [...topics];
+    if (options.startAt === 'end') await startGroupAtEnd(kafka, groupId, topicList);
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
     const collector = new KafkaTestCollector(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: typeof topics === 'string' ? [topics] : [...topics], fromBeginning: true });
+    await consumer.subscribe({ topics: topicList, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) {
           if (value !== undefined) headers[name] = (Array.isArray(value) ? value[0] : value).toString();
         }
-        collector.messages.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers });
+        collector.messages.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers,
+        });
       },
     });
     return collector;
@@ -61,5 +76,21 @@ export class KafkaTestCollector {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+  }
+}
+
+/** Commits a new consumer group's offsets at the topics' current ends, so it starts with what comes next. */
+export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    // A topic that does not exist yet has no history to skip; the group reads it from its beginning.
+    for (const topic of topics.filter((name) => existing.has(name))) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) });
+    }
+  } finally {
+    await admin.disconnect();
   }
 }

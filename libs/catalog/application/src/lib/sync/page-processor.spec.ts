@@ -161,6 +161,24 @@ describe('PageProcessor', () => {
     expect(types(store)).toEqual(['sku-upserted']);
   });
 
+  it('skips records received exactly as last stored on a page with a snapshot key, and reads changed ones', async () => {
+    const records = [feedRecord('brand-midea', 'A1'), feedRecord('brand-midea', 'A2'), feedRecord('brand-midea', 'A3')];
+    await processor.process(page(records, { snapshotKey: 'rows:0+3' }), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    const insertOffers = jest.spyOn(store, 'insertOffers');
+    const writes = store.writes;
+
+    const again = await processor.process(page(records, { snapshotKey: 'rows:0+3' }), { sourceId: 'brand-midea', jobId: 'j2', seq: 1, at });
+    expect(again.counts).toMatchObject({ unchanged: 3, offersWritten: 0, events: 0 });
+    expect(again.offerIds.sort()).toEqual(['brand-midea:A1', 'brand-midea:A2', 'brand-midea:A3']);
+    expect(insertOffers).not.toHaveBeenCalled();
+    expect(store.writes).toBe(writes);
+
+    const changed = [records[0]!, feedRecord('brand-midea', 'A2', { supplyPrice: '188.00' }), records[2]!];
+    const outcome = await processor.process(page(changed, { snapshotKey: 'rows:0+3' }), { sourceId: 'brand-midea', jobId: 'j3', seq: 1, at });
+    expect(outcome.counts).toMatchObject({ unchanged: 2, offersWritten: 1, events: 1 });
+    expect(insertOffers).toHaveBeenCalledWith('brand-midea', [expect.objectContaining({ offer: expect.objectContaining({ externalId: 'A2' }) })]);
+  });
+
   describe('stock polls (JD)', () => {
     const jdFull = (sku: string, remainNum: number): SourceRecord<JdOfferPayload> => ({
       sourceId: 'jd',
@@ -215,6 +233,14 @@ describe('PageProcessor', () => {
       expect(outcome.counts).toMatchObject({ offersWritten: 1, events: 1 });
       expect(types(store).at(-1)).toBe('sku-stock-changed');
       expect(dataOf(store, store.events().length - 1)).toMatchObject({ stock: 0, previousStock: 7, sellable: false });
+    });
+
+    it('reads a full record again after a poll moved its stock, even if the record looks as it did before', async () => {
+      await processor.process(page([jdFull('101', 5)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j1', seq: 1, at });
+      await processor.process(page([jdStock('101', 0)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j2', seq: 1, at });
+      const outcome = await processor.process(page([jdFull('101', 5)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j3', seq: 1, at });
+      expect(outcome.counts).toMatchObject({ unchanged: 0, offersWritten: 1 });
+      expect(store.offers.get('jd')!.get('jd:101')!.offer.stock).toBe(5);
     });
   });
 });

@@ -1,6 +1,8 @@
 import {
   type BestOfferStrategy,
   type CatalogStore,
+  hashOf,
+  type PageSnapshotEntry,
   type QuarantinedRecord,
   type StoredOffer,
   type CanonicalOffer,
@@ -69,7 +71,10 @@ export class PageProcessor {
   async process(page: SourcePage, context: PageContext): Promise<PageOutcome> {
     const pageKey = `${context.jobId}:${context.seq}`;
     const counts: PageCounts = { seen: page.records.length, offersWritten: 0, unchanged: 0, quarantined: 0, productsWritten: 0, events: 0 };
+    const snapshot = page.snapshotKey ? await this.store.readSnapshot(context.sourceId, page.snapshotKey) : undefined;
+    const nextSnapshot = new Map<string, PageSnapshotEntry>();
     const offers = new Map<string, CanonicalOffer>();
+    const skipped: string[] = [];
     const stockPolls = new Map<string, number>();
     const quarantined: QuarantinedRecord[] = [];
 
@@ -80,18 +85,28 @@ export class PageProcessor {
       } else if (normalized.kind === 'stock') {
         stockPolls.set(normalized.externalId, normalized.stock);
       } else {
+        const print = page.snapshotKey ? fingerprintOf(record) : undefined;
+        const before = snapshot?.get(record.externalId);
+        if (print !== undefined && before?.print === print) {
+          // Received exactly as it was last stored: nothing to validate, compare or write.
+          counts.unchanged++;
+          skipped.push(`${context.sourceId}:${record.externalId}`);
+          nextSnapshot.set(record.externalId, before);
+          continue;
+        }
         const validation = validateOffer(normalized.draft);
-        if (validation.ok) offers.set(validation.offer.offerId, validation.offer);
-        else quarantined.push(this.quarantineEntry(record, validation.issues, context));
+        if (!validation.ok) {
+          quarantined.push(this.quarantineEntry(record, validation.issues, context));
+          continue;
+        }
+        offers.set(validation.offer.offerId, validation.offer);
+        if (print !== undefined) nextSnapshot.set(record.externalId, { stock: validation.offer.stock, print });
       }
     }
     counts.quarantined = quarantined.length;
 
-    const stockChanged = await this.applyStockPolls(page, stockPolls, context);
+    const stockChanged = await this.applyStockPolls(stockPolls, snapshot, nextSnapshot, context);
     for (const offer of stockChanged) offers.set(offer.offerId, offer);
-    if (page.snapshotKey && stockPolls.size === 0 && offers.size > 0) {
-      await this.store.writeSnapshot(context.sourceId, page.snapshotKey, new Map([...offers.values()].map((offer) => [offer.externalId, offer.stock])));
-    }
 
     const events = await this.applyOffers(offers, pageKey, context, counts);
     if (quarantined.length > 0) await this.store.quarantine(quarantined);
@@ -102,7 +117,9 @@ export class PageProcessor {
         valid.map((offer) => offer.externalId),
       );
     }
-    return { counts, events, offerIds: [...offers.keys()] };
+    // Last: a fingerprint means "stored", so it is saved only once everything above is.
+    if (page.snapshotKey && !sameSnapshot(snapshot, nextSnapshot)) await this.store.writeSnapshot(context.sourceId, page.snapshotKey, nextSnapshot);
+    return { counts, events, offerIds: [...offers.keys(), ...skipped] };
   }
 
   /**
@@ -137,12 +154,25 @@ export class PageProcessor {
 
   /**
    * A stock poll compared with what the page's snapshot holds (or, without one, with the stored offers):
-   * only offers whose stock really moved come back, as whole offers with the new stock.
+   * only offers whose stock really moved come back, as whole offers with the new stock. A moved stock
+   * drops the record's fingerprint, since the stored offer no longer matches the record last received.
    */
-  private async applyStockPolls(page: SourcePage, polls: Map<string, number>, context: PageContext): Promise<CanonicalOffer[]> {
+  private async applyStockPolls(
+    polls: Map<string, number>,
+    snapshot: Map<string, PageSnapshotEntry> | undefined,
+    nextSnapshot: Map<string, PageSnapshotEntry>,
+    context: PageContext,
+  ): Promise<CanonicalOffer[]> {
     if (polls.size === 0) return [];
-    const snapshot = page.snapshotKey ? await this.store.readSnapshot(context.sourceId, page.snapshotKey) : undefined;
-    const moved = [...polls].filter(([externalId, stock]) => snapshot?.get(externalId) !== stock);
+    const moved: [string, number][] = [];
+    for (const [externalId, stock] of polls) {
+      const before = snapshot?.get(externalId);
+      if (before?.stock === stock) nextSnapshot.set(externalId, before);
+      else {
+        moved.push([externalId, stock]);
+        nextSnapshot.set(externalId, { stock });
+      }
+    }
     if (moved.length === 0) return [];
     const stored = await this.store.readOffers(
       context.sourceId,
@@ -153,7 +183,6 @@ export class PageProcessor {
       const current = stored.get(`${context.sourceId}:${externalId}`);
       if (current && current.offer.stock !== stock) changed.push({ ...current.offer, stock });
     }
-    if (page.snapshotKey) await this.store.writeSnapshot(context.sourceId, page.snapshotKey, polls);
     return changed;
   }
 
@@ -222,4 +251,23 @@ export class PageProcessor {
       at: context.at,
     };
   }
+}
+
+/**
+ * The fingerprint of a record as received. Bump FINGERPRINT_VERSION when normalisation or validation rules
+ * change, so that records already stored are read again under the new rules.
+ */
+const FINGERPRINT_VERSION = 1;
+
+function fingerprintOf(record: SourcePage['records'][number]): string {
+  return hashOf({ v: FINGERPRINT_VERSION, payload: record.payload });
+}
+
+function sameSnapshot(before: Map<string, PageSnapshotEntry> | undefined, after: Map<string, PageSnapshotEntry>): boolean {
+  if (!before || before.size !== after.size) return false;
+  for (const [id, entry] of after) {
+    const old = before.get(id);
+    if (!old || old.stock !== entry.stock || old.print !== entry.print) return false;
+  }
+  return true;
 }

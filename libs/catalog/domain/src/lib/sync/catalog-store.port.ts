@@ -43,6 +43,15 @@ export interface EventBatch {
   createdAt: Date;
 }
 
+/**
+ * One record as a page last held it: its stock (what a stock poll compares) and the fingerprint of the
+ * record as received and fully stored (a record received again with the same fingerprint needs no work).
+ */
+export interface PageSnapshotEntry {
+  stock: number;
+  print?: string;
+}
+
 export interface InsertOutcome {
   /** Ids that were already stored: nothing was written for them. */
   existing: string[];
@@ -68,9 +77,9 @@ export interface CatalogStore {
 
   saveEventBatch(batch: EventBatch): Promise<void>;
 
-  /** What a page with a snapshotKey last held (external id → stock), or undefined. */
-  readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, number> | undefined>;
-  writeSnapshot(sourceId: string, snapshotKey: string, stocks: ReadonlyMap<string, number>): Promise<void>;
+  /** What a page with a snapshotKey last held (external id → stock and record fingerprint), or undefined. */
+  readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, PageSnapshotEntry> | undefined>;
+  writeSnapshot(sourceId: string, snapshotKey: string, entries: ReadonlyMap<string, PageSnapshotEntry>): Promise<void>;
 
   /** Streams every stored offer id of a source (end of a full sync: which offers were not seen). */
   offerIdsOf(sourceId: string): AsyncIterable<string>;

@@ -121,6 +121,8 @@ describe('BrandFeedSupplierSource CSV', () => {
 
     expect(JSON.parse(first.cursor ?? '')).toEqual({ v: 1, phase: 'rows', etag: ETAG, lastModified: LAST_MODIFIED, next: 3 });
     expect(JSON.parse(second.cursor ?? '')).toEqual({ v: 1, phase: 'end', etag: ETAG, lastModified: LAST_MODIFIED });
+    // Each page names its rows, so the pipeline can skip the ones it already stored.
+    expect([first.snapshotKey, second.snapshotKey]).toEqual(['rows:0+3', 'rows:3+3']);
 
     serveCsv();
     const rest = await collect(source.fullSync({ resumeFrom: first.cursor }));

@@ -79,6 +79,7 @@ export class BrandFeedSupplierSource implements SupplierSource<BrandFeedPayload>
             records: page,
             removedExternalIds: [],
             cursor: encodeCursor<BrandFeedCursor>({ v: 1, phase: 'rows', ...validators, next: seen - 1 }),
+            snapshotKey: this.snapshotKeyAt(seen - 1 - page.length),
             ...totalHint,
           };
           page = [];
@@ -89,7 +90,21 @@ export class BrandFeedSupplierSource implements SupplierSource<BrandFeedPayload>
       throw this.readFailure(error);
     }
     // An empty feed still ends with one (empty) page carrying the end cursor.
-    yield { records: page, removedExternalIds: [], cursor: encodeCursor<BrandFeedCursor>({ v: 1, phase: 'end', ...validators }), ...totalHint };
+    yield {
+      records: page,
+      removedExternalIds: [],
+      cursor: encodeCursor<BrandFeedCursor>({ v: 1, phase: 'end', ...validators }),
+      ...(page.length > 0 ? { snapshotKey: this.snapshotKeyAt(seen - page.length) } : {}),
+      ...totalHint,
+    };
+  }
+
+  /**
+   * Names the rows a page holds (its first row and the page size): a feed re-sent with few changes has
+   * mostly the same rows at the same places, and the pipeline skips the rows it already stored.
+   */
+  private snapshotKeyAt(firstRow: number): string {
+    return `rows:${firstRow}+${this.config.recordsPerPage}`;
   }
 
   /** A failure while the body streams in: the file's fault, or a download cut short (worth another try later). */
