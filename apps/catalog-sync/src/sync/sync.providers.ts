@@ -84,10 +84,13 @@ export const syncProviders: Provider[] = [
   {
     provide: CatalogEventRelay,
     inject: [MongoCatalogStore, KafkaEventPublisher, SERVICE_CONFIG, Logger],
-    useFactory: (store: MongoCatalogStore, publisher: KafkaEventPublisher, config: CatalogSyncEnv, logger: Logger) =>
-      new CatalogEventRelay(new MongoEventBatchQueue(store), publisher, {
+    useFactory: (store: MongoCatalogStore, publisher: KafkaEventPublisher, config: CatalogSyncEnv, logger: Logger) => {
+      const relay = new CatalogEventRelay(new MongoEventBatchQueue(store), publisher, {
         intervalMs: config.CATALOG_EVENT_RELAY_INTERVAL_MS,
         logger: { warn: (message, fields) => logger.warn(fields ?? {}, message) },
-      }),
+      });
+      store.onEventBatchSaved = (batch) => relay.offer(batch);
+      return relay;
+    },
   },
 ];

@@ -67,6 +67,8 @@ export class MongoCatalogStore implements CatalogStore {
   private readonly snapshots: Collection<SnapshotDocument>;
 
   private readonly gate: WriteGate;
+  /** Told about every event batch once it is saved (the relay publishes it from memory). */
+  onEventBatchSaved: ((batch: EventBatch) => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -140,6 +142,7 @@ export class MongoCatalogStore implements CatalogStore {
       events: new Binary(gzipSync(JSON.stringify(batch.events))),
       createdAt: batch.createdAt,
     });
+    this.onEventBatchSaved?.(batch);
   }
 
   async readSnapshot(sourceId: string, snapshotKey: string): Promise<Map<string, PageSnapshotEntry> | undefined> {

@@ -21,19 +21,31 @@ export interface RelayLogger {
 
 /**
  * Publishes the sync's saved event batches and removes each once Kafka has acknowledged it: at least
- * once (a crash between the two sends the batch again; the ids are the same, consumers drop repeats),
- * in the order the batches were saved. One pass at a time.
+ * once (a crash between the two sends the batch again; the ids are the same, consumers drop repeats).
+ * Batches this process saved are handed over in memory (`offer`) and go out in the order they were
+ * saved; the database is read only every `recoveryIntervalMs` (and on flush), for batches a process
+ * that died left behind: on FerretDB every read of the batch collection parses all of it.
  */
 export class CatalogEventRelay {
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<number> | undefined;
   private stopped = false;
+  private readonly handedOver: PendingEventBatch[] = [];
+  private readonly inFlight = new Set<string>();
+  private lastScan = 0;
 
   constructor(
     private readonly queue: EventBatchQueue,
     private readonly sink: EventSink,
-    private readonly options: { intervalMs: number; batchLimit?: number; logger?: RelayLogger },
+    private readonly options: { intervalMs: number; recoveryIntervalMs?: number; batchLimit?: number; logger?: RelayLogger; now?: () => number },
   ) {}
+
+  /** A batch this process has just saved; published on the next pass, before anything read back. */
+  offer(batch: PendingEventBatch): void {
+    if (this.inFlight.has(batch.id)) return;
+    this.inFlight.add(batch.id);
+    this.handedOver.push(batch);
+  }
 
   start(): void {
     this.stopped = false;
@@ -50,8 +62,8 @@ export class CatalogEventRelay {
   }
 
   /** One pass; returns how many events it published. Concurrent calls share the running pass. */
-  relayOnce(): Promise<number> {
-    this.pass ??= this.drain().finally(() => (this.pass = undefined));
+  relayOnce(scanDatabase = false): Promise<number> {
+    this.pass ??= this.drain(scanDatabase).finally(() => (this.pass = undefined));
     return this.pass;
   }
 
@@ -61,20 +73,34 @@ export class CatalogEventRelay {
     if (this.timer) clearTimeout(this.timer);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if ((await this.relayOnce()) === 0) return;
+      if ((await this.relayOnce(true)) === 0) return;
     }
   }
 
-  private async drain(): Promise<number> {
+  private async drain(scanDatabase: boolean): Promise<number> {
     let published = 0;
+    while (this.handedOver.length > 0) {
+      const batch = this.handedOver[0]!;
+      await this.publish(batch);
+      this.handedOver.shift();
+      this.inFlight.delete(batch.id);
+      published += batch.events.length;
+    }
+    const now = (this.options.now ?? Date.now)();
+    if (!scanDatabase && now - this.lastScan < (this.options.recoveryIntervalMs ?? 30_000)) return published;
+    this.lastScan = now;
     for (;;) {
-      const batches = await this.queue.oldest(this.options.batchLimit ?? 50);
+      const batches = (await this.queue.oldest(this.options.batchLimit ?? 50)).filter((batch) => !this.inFlight.has(batch.id));
       if (batches.length === 0) return published;
       for (const batch of batches) {
-        await this.sink.publishSerialized(batch.events);
-        await this.queue.remove(batch.id);
+        await this.publish(batch);
         published += batch.events.length;
       }
     }
+  }
+
+  private async publish(batch: PendingEventBatch): Promise<void> {
+    await this.sink.publishSerialized(batch.events);
+    await this.queue.remove(batch.id);
   }
 }

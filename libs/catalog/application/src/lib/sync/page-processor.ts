@@ -197,7 +197,7 @@ export class PageProcessor {
     const edits = new Map<string, ProductEdit>();
     const edit = (skuId: string, matchKey: string): ProductEdit => {
       let entry = edits.get(skuId);
-      if (!entry) edits.set(skuId, (entry = { skuId, matchKey, upserts: [], removedOfferIds: [], reannounce: false, allNew: true }));
+      if (!entry) edits.set(skuId, (entry = { skuId, matchKey, upserts: [], removedOfferIds: [], reannounce: false }));
       return entry;
     };
     const rewrites: StoredOffer[] = [];
@@ -212,7 +212,6 @@ export class PageProcessor {
         target.upserts.push(summary);
         continue;
       }
-      target.allNew = false;
       if (before && before.contentHash === candidate.contentHash && before.skuId === candidate.skuId) {
         counts.unchanged++;
         if (before.lastPageKey === pageKey) {
@@ -229,7 +228,6 @@ export class PageProcessor {
       if (before && before.skuId !== candidate.skuId) {
         // Its barcode (or brand / model) changed: the offer leaves the product it matched before.
         const left = edit(before.skuId, matchKeyOf(before.offer));
-        left.allNew = false;
         left.removedOfferIds.push(offer.offerId);
       }
     }

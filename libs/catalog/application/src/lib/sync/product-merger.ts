@@ -21,8 +21,6 @@ export interface ProductEdit {
   removedOfferIds: string[];
   /** Announce the stored version again even if this attempt changes nothing (see PageProcessor). */
   reannounce: boolean;
-  /** Every offer in `upserts` was stored for the first time: the product is probably new too. */
-  allNew: boolean;
 }
 
 export interface MergeContext {
@@ -55,10 +53,12 @@ export class ProductMerger {
     const outcome: MergeOutcome = { written: 0, events: [] };
     if (edits.length === 0) return outcome;
 
-    // First try: products nobody has stored yet, in one insert.
+    // One read of every product the page touches: what exists is merged, what does not is inserted in one
+    // batch. (Inserting blindly costs more on FerretDB: a batch with one duplicate is redone row by row.)
+    const known = await this.store.readProducts(edits.map((edit) => edit.skuId));
     const fresh = new Map<string, { edit: ProductEdit; product: StoredProduct }>();
     for (const edit of edits) {
-      if (!edit.allNew || edit.removedOfferIds.length > 0 || edit.reannounce) continue;
+      if (known.has(edit.skuId) || edit.removedOfferIds.length > 0 || edit.reannounce) continue;
       const derived = deriveProduct(
         { skuId: edit.skuId, matchKey: edit.matchKey, offers: sortOffers(edit.upserts), details: context.details },
         this.strategy,
@@ -67,6 +67,7 @@ export class ProductMerger {
       if (!derived.ok) continue;
       fresh.set(edit.skuId, { edit, product: this.stored(derived.product, 1, context, context.at) });
     }
+    // Another writer may have created some of them since the read: those go the merge way below.
     const { existing } = await this.store.insertProducts([...fresh.values()].map((entry) => entry.product));
     const existingIds = new Set(existing);
     for (const [skuId, { product }] of fresh) {
@@ -78,16 +79,17 @@ export class ProductMerger {
 
     const rest = edits.filter((edit) => !fresh.has(edit.skuId) || existingIds.has(edit.skuId));
     await forEachLimited(rest, this.concurrency, async (edit) => {
-      const result = await this.mergeOne(edit, context);
+      const result = await this.mergeOne(edit, context, known.get(edit.skuId));
       outcome.written += result.written;
       if (result.event) outcome.events.push(result.event);
     });
     return outcome;
   }
 
-  private async mergeOne(edit: ProductEdit, context: MergeContext): Promise<{ written: number; event?: SerializedEvent }> {
+  /** `first`: the product as the page's batch read found it, used for the first attempt only. */
+  private async mergeOne(edit: ProductEdit, context: MergeContext, first?: StoredProduct): Promise<{ written: number; event?: SerializedEvent }> {
     for (let attempt = 1; attempt <= MAX_CAS_ATTEMPTS; attempt++) {
-      const stored = (await this.store.readProducts([edit.skuId])).get(edit.skuId);
+      const stored = attempt === 1 && first ? first : (await this.store.readProducts([edit.skuId])).get(edit.skuId);
       const base = stored?.state.offers ?? [];
       const offers = sortOffers([
         ...base.filter((offer) => !edit.removedOfferIds.includes(offer.offerId) && !edit.upserts.some((u) => u.offerId === offer.offerId)),
