@@ -92,6 +92,8 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
           version: product.version,
         });
       }
+      // Sort orders built now, not by the first request.
+      this.index.query({ sort: 'newest', limit: 1 });
       this.ready = true;
       this.logger.log(`catalog search index loaded: ${this.index.size} SKUs in ${Date.now() - started} ms`);
     } catch (error) {
