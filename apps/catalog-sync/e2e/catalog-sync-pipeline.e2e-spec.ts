@@ -73,7 +73,6 @@ describe('catalog sync from the supplier sandboxes', () => {
 
   beforeAll(async () => {
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: String(SIM_SKUS) });
-    collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     service = await startTestService({
       name: 'catalog-sync',
       envSchema: catalogSyncEnv,
@@ -81,6 +80,8 @@ describe('catalog sync from the supplier sandboxes', () => {
       transport: (app) => app.get(KafkaEventsStrategy),
       env: { SUPPLIER_SIM_URL: sim.url, CATALOG_EVENT_RELAY_INTERVAL_MS: '20' },
     });
+    // After the service: it creates the topic on a fresh broker.
+    collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     staff = await testStaffToken(['operations']);
   }, 120_000);
 
