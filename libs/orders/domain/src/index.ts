@@ -1,1 +1,2 @@
 export * from './lib/catalog/sellable-sku';
+export * from './lib/tracking';
