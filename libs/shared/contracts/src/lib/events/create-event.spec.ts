@@ -96,13 +96,12 @@ describe('parseEvent', () => {
   });
 
   it('rejects invalid data and a broken envelope', () => {
-    expect(issuesOf(() => parseEvent(SkuUpserted, { ...wire(), data: { ...sku, sellable: 'yes' } })).map((issue) => issue.path)).toEqual([
-      'data.sellable',
-    ]);
-    expect(issuesOf(() => parseEvent(SkuUpserted, { ...wire(), specversion: '0.3', time: 'yesterday' })).map((issue) => issue.path).sort()).toEqual([
-      'specversion',
-      'time',
-    ]);
+    expect(issuesOf(() => parseEvent(SkuUpserted, { ...wire(), data: { ...sku, sellable: 'yes' } })).map((issue) => issue.path)).toEqual(['data.sellable']);
+    expect(
+      issuesOf(() => parseEvent(SkuUpserted, { ...wire(), specversion: '0.3', time: 'yesterday' }))
+        .map((issue) => issue.path)
+        .sort(),
+    ).toEqual(['specversion', 'time']);
     expect(() => parseEvent(SkuUpserted, 'not an object')).toThrow(ValidationError);
   });
 

@@ -2,6 +2,9 @@ import { SkuDelisted } from '../catalog/sku-delisted.event';
 import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
 import { SkuStockChanged } from '../catalog/sku-stock-changed.event';
 import { SkuUpserted } from '../catalog/sku-upserted.event';
+import { OrderAccepted, OrderCancelled, OrderRouted } from '../orders/order-events';
+import { ShipmentRequested, ShipmentSlaFlagged, ShipmentStatusChanged } from '../orders/shipment-events';
+import { VirtualLineRequested } from '../orders/virtual-line-events';
 import { TOPICS } from '../topics/topic-names';
 import { defineRegistry } from './event-registry';
 
@@ -15,5 +18,20 @@ export const EVENT_REGISTRY = defineRegistry([
     name: TOPICS.catalogSku,
     description: 'The curated catalog, keyed by SKU id: what malls can order, at which price, with how much stock.',
     events: [SkuUpserted, SkuPriceChanged, SkuStockChanged, SkuDelisted],
+  },
+  {
+    name: TOPICS.orders,
+    description: "Malls' orders, keyed by order id: accepted, routed (with the parcels and what was backordered or refused), cancelled.",
+    events: [OrderAccepted, OrderRouted, OrderCancelled],
+  },
+  {
+    name: TOPICS.shipments,
+    description: 'Parcels, keyed by warehouse id so each warehouse can read its own partition in order: requested, status changes, dispatch-SLA flags.',
+    events: [ShipmentRequested, ShipmentStatusChanged, ShipmentSlaFlagged],
+  },
+  {
+    name: TOPICS.virtualLines,
+    description: 'Virtual order lines for virtual-codes, keyed by order line (one issuance per line).',
+    events: [VirtualLineRequested],
   },
 ]);

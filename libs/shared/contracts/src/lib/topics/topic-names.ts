@@ -5,6 +5,12 @@
  */
 export const TOPICS = {
   catalogSku: 'supplyhub.catalog.sku.v1',
+  /** Malls' orders, keyed by order id. */
+  orders: 'supplyhub.orders.order.v1',
+  /** Parcels, keyed by warehouse id, so a warehouse's shipments keep their order on one partition. */
+  shipments: 'supplyhub.orders.shipment.v1',
+  /** Virtual order lines for virtual-codes, keyed by `<orderId>:<lineId>` (one issuance per line). */
+  virtualLines: 'supplyhub.orders.virtual-line.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
