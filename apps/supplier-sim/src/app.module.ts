@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { SandboxesModule } from '@supply-hub/sim-sandboxes';
 import { SimAdminController } from './admin/sim-admin.controller';
+import { SimCarrierController } from './admin/sim-carrier.controller';
+import { CarrierController } from './carrier/carrier.controller';
 import { simSettingsFromEnv } from './config/sim-settings-from-env';
 import type { SupplierSimEnv } from './config/supplier-sim-env';
 import { FeedsController } from './feeds/feeds.controller';
@@ -14,6 +16,6 @@ import { TaobaoController } from './taobao/taobao.controller';
     PlatformModule.forService({ mongo: false }),
     SandboxesModule.forRootAsync({ inject: [SERVICE_CONFIG], useFactory: (env: SupplierSimEnv) => simSettingsFromEnv(env) }),
   ],
-  controllers: [JdController, TaobaoController, FeedsController, SimAdminController],
+  controllers: [JdController, TaobaoController, FeedsController, CarrierController, SimAdminController, SimCarrierController],
 })
 export class AppModule {}

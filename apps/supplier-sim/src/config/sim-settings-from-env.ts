@@ -28,6 +28,17 @@ export function simSettingsFromEnv(env: SupplierSimEnv): SimSettings {
       refreshTokenTtlSeconds: env.SIM_JD_REFRESH_TOKEN_TTL_S,
     },
     taobao: { appKey: env.SIM_TAOBAO_APP_KEY, appSecret: env.SIM_TAOBAO_APP_SECRET, session: env.SIM_TAOBAO_SESSION },
+    carrier: {
+      key: env.SIM_CARRIER_KEY,
+      maxSubscriptions: env.SIM_CARRIER_MAX_SUBSCRIPTIONS,
+      pushIntervalMs: env.SIM_CARRIER_PUSH_INTERVAL_MS,
+      duplicateRate: env.SIM_CARRIER_DUPLICATE_RATE,
+      outOfOrderRate: env.SIM_CARRIER_OUT_OF_ORDER_RATE,
+      exceptionRate: env.SIM_CARRIER_EXCEPTION_RATE,
+      retries: env.SIM_CARRIER_RETRIES,
+      retryDelayMs: env.SIM_CARRIER_RETRY_DELAY_MS,
+      pushTimeoutMs: env.SIM_CARRIER_PUSH_TIMEOUT_MS,
+    },
   };
 }
 

@@ -4,8 +4,8 @@ import { z } from 'zod';
 const rate = (fallback: number) =>
   z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(fallback);
 
-/** The fault knobs of one protocol family (JD, TAOBAO or FEEDS); each can be changed at run time with POST /sim/faults. */
-const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS'>(family: F) => ({
+/** The fault knobs of one protocol family (JD, TAOBAO, FEEDS or CARRIER); each can be changed at run time with POST /sim/faults. */
+const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS' | 'CARRIER'>(family: F) => ({
   /** Added to every answer. */
   [`SIM_${family}_LATENCY_MS`]: envTypes.integer({ min: 0, max: 60_000, fallback: 0 }),
   /** Share of calls failing as the platform's fault (JD, feeds: HTTP 5xx; Taobao: code 15 with an isp.* sub_code). */
@@ -35,7 +35,14 @@ const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS'>(family: F) => ({
  * | SIM_JD_TOKEN_TTL_S / SIM_JD_REFRESH_TOKEN_TTL_S | 86400 / 2592000 | access / refresh token lifetimes |
  * | SIM_TAOBAO_APP_KEY / SIM_TAOBAO_APP_SECRET | 12345678 / helloworld | TOP app (the protocol notes' worked example) |
  * | SIM_TAOBAO_SESSION | test-session | the seller session item methods require |
- * | SIM_{JD,TAOBAO,FEEDS}_LATENCY_MS | 0 | fault knobs per protocol family, see faultVariables |
+ * | SIM_CARRIER_KEY | sandbox-key | the subscriber key the carrier sandbox accepts |
+ * | SIM_CARRIER_PUSH_INTERVAL_MS | 5000 | time between a subscription's checkpoints; 0 = only on POST /sim/carrier/advance |
+ * | SIM_CARRIER_DUPLICATE_RATE, _OUT_OF_ORDER_RATE | 0 | share of pushes sent twice / followed by the previous push |
+ * | SIM_CARRIER_EXCEPTION_RATE | 0 | share of tracking numbers (fixed per number) that go through 疑难 and are returned |
+ * | SIM_CARRIER_RETRIES / SIM_CARRIER_RETRY_DELAY_MS | 3 / 10000 | push retries when the receiver does not acknowledge (real: 3, 35 min apart) |
+ * | SIM_CARRIER_PUSH_TIMEOUT_MS | 5000 | wait for the receiver's answer |
+ * | SIM_CARRIER_MAX_SUBSCRIPTIONS | 10000 | subscriptions kept in memory (the oldest finished one makes room) |
+ * | SIM_{JD,TAOBAO,FEEDS,CARRIER}_LATENCY_MS | 0 | fault knobs per protocol family, see faultVariables (carrier: the subscribe call) |
  * | SIM_{…}_ERROR_RATE, _TIMEOUT_RATE, _MALFORMED_RATE | 0 | shares in [0, 1] |
  * | SIM_{…}_RATE_LIMIT_PER_SECOND | 0 | 0 = unlimited |
  * | SIM_{…}_TIMEOUT_MS | 30000 | how late a timed-out call answers |
@@ -57,9 +64,19 @@ export const supplierSimEnv = z.object({
   SIM_TAOBAO_APP_KEY: z.string().min(1).default('12345678'),
   SIM_TAOBAO_APP_SECRET: z.string().min(1).default('helloworld'),
   SIM_TAOBAO_SESSION: z.string().min(1).default('test-session'),
+  SIM_CARRIER_KEY: z.string().min(1).default('sandbox-key'),
+  SIM_CARRIER_PUSH_INTERVAL_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 5_000 }),
+  SIM_CARRIER_DUPLICATE_RATE: rate(0),
+  SIM_CARRIER_OUT_OF_ORDER_RATE: rate(0),
+  SIM_CARRIER_EXCEPTION_RATE: rate(0),
+  SIM_CARRIER_RETRIES: envTypes.integer({ min: 0, max: 20, fallback: 3 }),
+  SIM_CARRIER_RETRY_DELAY_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 10_000 }),
+  SIM_CARRIER_PUSH_TIMEOUT_MS: envTypes.integer({ min: 1, max: 120_000, fallback: 5_000 }),
+  SIM_CARRIER_MAX_SUBSCRIPTIONS: envTypes.integer({ min: 1, max: 1_000_000, fallback: 10_000 }),
   ...faultVariables('JD'),
   ...faultVariables('TAOBAO'),
   ...faultVariables('FEEDS'),
+  ...faultVariables('CARRIER'),
 });
 
 export type SupplierSimEnv = z.output<typeof supplierSimEnv>;

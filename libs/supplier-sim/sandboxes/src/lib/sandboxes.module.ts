@@ -1,6 +1,8 @@
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
 import { CatalogWorld, hash3, Prng, seedOf } from '@supply-hub/sim-catalog-data';
 import { SimAdmin } from './admin/sim-admin';
+import { type CarrierPushTransport, httpFormPush } from './carrier/carrier-push-delivery';
+import { CarrierSandbox } from './carrier/carrier-sandbox';
 import { FaultPolicy } from './faults/fault-policy';
 import { BrandFeeds } from './feeds/brand-feeds';
 import { JdMessageQueue } from './jd/jd-messages';
@@ -26,6 +28,8 @@ export interface SandboxesModuleOptions {
   clock?: Clock;
   /** Fault decisions' randomness (default: a generator seeded from the settings' seed). */
   random?: () => number;
+  /** How the carrier sandbox sends its pushes (default: HTTP form POST with fetch). */
+  carrierTransport?: CarrierPushTransport;
 }
 
 /**
@@ -94,12 +98,25 @@ export class SandboxesModule {
       },
       { provide: BrandFeeds, inject: [CatalogWorld, SandboxGate], useFactory: (world: CatalogWorld, gate: SandboxGate) => new BrandFeeds(world, gate) },
       {
+        provide: CarrierSandbox,
+        inject: [SIM_SETTINGS, SandboxGate, SIM_CLOCK, SIM_RANDOM],
+        useFactory: (settings: SimSettings, gate: SandboxGate, clock: Clock, random: () => number) =>
+          new CarrierSandbox(settings.carrier, settings.seed, gate, clock, random, options.carrierTransport ?? httpFormPush),
+      },
+      {
         provide: SimAdmin,
-        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods],
-        useFactory: (world: CatalogWorld, gate: SandboxGate, stats: RequestStats, messages: JdMessageQueue, tokens: JdTokenStore, taobao: TaobaoMethods) =>
-          new SimAdmin(world, gate, stats, messages, tokens, taobao),
+        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods, CarrierSandbox],
+        useFactory: (
+          world: CatalogWorld,
+          gate: SandboxGate,
+          stats: RequestStats,
+          messages: JdMessageQueue,
+          tokens: JdTokenStore,
+          taobao: TaobaoMethods,
+          carrier: CarrierSandbox,
+        ) => new SimAdmin(world, gate, stats, messages, tokens, taobao, carrier),
       },
     ];
-    return { module: SandboxesModule, providers, exports: [JdSandbox, TaobaoGateway, BrandFeeds, SimAdmin, CatalogWorld, SIM_SETTINGS] };
+    return { module: SandboxesModule, providers, exports: [JdSandbox, TaobaoGateway, BrandFeeds, CarrierSandbox, SimAdmin, CatalogWorld, SIM_SETTINGS] };
   }
 }

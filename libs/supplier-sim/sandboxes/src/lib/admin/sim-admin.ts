@@ -1,5 +1,6 @@
 import { type CatalogWorld, CHANGE_KINDS, type ChangeKind, type ChangeRound } from '@supply-hub/sim-catalog-data';
 import { formatBeijingTime } from '@supply-hub/supplier-protocols';
+import type { CarrierSandbox } from '../carrier/carrier-sandbox';
 import type { FaultSettingsByFamily, FaultSettingsPatch } from '../faults/fault-settings';
 import type { JdMessageQueue } from '../jd/jd-messages';
 import type { JdTokenStore } from '../jd/jd-token-store';
@@ -32,6 +33,7 @@ export class SimAdmin {
     private readonly jdMessages: JdMessageQueue,
     private readonly jdTokens: JdTokenStore,
     private readonly taobao: TaobaoMethods,
+    private readonly carrier: CarrierSandbox,
   ) {}
 
   faults(): FaultSettingsByFamily {
@@ -62,9 +64,13 @@ export class SimAdmin {
     };
   }
 
-  /** Back to the seed's world: changes, queued JD messages, faults (to their start values) and counters. Tokens stay valid. */
+  /**
+   * Back to the seed's world: changes, queued JD messages, faults (to their start values), counters,
+   * carrier subscriptions and knobs. Tokens stay valid.
+   */
   reset(): { reset: true } {
     this.world.reset();
+    this.carrier.reset();
     this.jdMessages.clear();
     this.taobao.clearCache();
     this.gate.reset();

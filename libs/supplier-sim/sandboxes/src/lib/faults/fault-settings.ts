@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The protocol families whose faults are set separately. */
-export const PROTOCOL_FAMILIES = ['jd', 'taobao', 'feeds'] as const;
+/** The protocol families whose faults are set separately ('carrier': the tracking subscribe call; its pushes have knobs of their own). */
+export const PROTOCOL_FAMILIES = ['jd', 'taobao', 'feeds', 'carrier'] as const;
 export type ProtocolFamily = (typeof PROTOCOL_FAMILIES)[number];
 
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -44,6 +44,7 @@ export const faultSettingsPatchSchema = z
     jd: faultSettingsSchema.partial().optional(),
     taobao: faultSettingsSchema.partial().optional(),
     feeds: faultSettingsSchema.partial().optional(),
+    carrier: faultSettingsSchema.partial().optional(),
   })
   .strict();
 export type FaultSettingsPatch = z.infer<typeof faultSettingsPatchSchema>;

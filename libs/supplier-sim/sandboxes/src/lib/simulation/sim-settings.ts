@@ -1,3 +1,4 @@
+import type { CarrierSimSettings } from '../carrier/carrier-settings';
 import type { FaultSettingsByFamily } from '../faults/fault-settings';
 
 /** The sandboxes' configuration (apps/supplier-sim reads it from SIM_* variables). */
@@ -10,6 +11,7 @@ export interface SimSettings {
   faults: FaultSettingsByFamily;
   jd: JdCredentials;
   taobao: TaobaoCredentials;
+  carrier: CarrierSimSettings;
 }
 
 export interface JdCredentials {
@@ -30,7 +32,7 @@ export interface TaobaoCredentials {
 }
 
 export const SIM_SETTINGS = Symbol('SimSettings');
-/** `() => number` (ms since epoch): token expiry, Taobao's timestamp window, change times. */
+/** `() => number` (ms since epoch): token expiry, Taobao's timestamp window, change times, carrier checkpoint times. */
 export const SIM_CLOCK = Symbol('SimClock');
 /** `() => number` in [0, 1): fault decisions (seeded from SIM_SEED unless a test injects one). */
 export const SIM_RANDOM = Symbol('SimRandom');

@@ -1,4 +1,5 @@
 import { CatalogWorld } from '@supply-hub/sim-catalog-data';
+import type { CarrierSimSettings } from '../carrier/carrier-settings';
 import { FaultPolicy } from '../faults/fault-policy';
 import { type FaultSettingsByFamily, NO_FAULTS } from '../faults/fault-settings';
 import { Delays } from '../simulation/delays';
@@ -22,7 +23,21 @@ export const JD_TEST_CREDENTIALS: JdCredentials = {
 /** The protocol notes' Taobao example app. */
 export const TAOBAO_TEST_CREDENTIALS: TaobaoCredentials = { appKey: '12345678', appSecret: 'helloworld', session: 'test-session' };
 
-export const noFaults = (): FaultSettingsByFamily => ({ jd: { ...NO_FAULTS }, taobao: { ...NO_FAULTS }, feeds: { ...NO_FAULTS } });
+export const noFaults = (): FaultSettingsByFamily => ({ jd: { ...NO_FAULTS }, taobao: { ...NO_FAULTS }, feeds: { ...NO_FAULTS }, carrier: { ...NO_FAULTS } });
+
+/** The carrier sandbox for tests: manual advance (no timer), no push faults, quick retries. */
+export const testCarrierSettings = (overrides: Partial<CarrierSimSettings> = {}): CarrierSimSettings => ({
+  key: 'sandbox-key',
+  maxSubscriptions: 100,
+  pushIntervalMs: 0,
+  duplicateRate: 0,
+  outOfOrderRate: 0,
+  exceptionRate: 0,
+  retries: 3,
+  retryDelayMs: 5,
+  pushTimeoutMs: 2_000,
+  ...overrides,
+});
 
 /** A mutable clock for tests. */
 export function testClock(start = WORKED_EXAMPLE_TIME): { now: () => number; advance: (ms: number) => void } {
