@@ -64,10 +64,13 @@ describe('two consumers in one group', () => {
     const events = Array.from({ length: EVENTS }, (_, i) => createEvent(CounterIncremented, { counterId: `counter-${i}`, by: 1 }, { source: '/int-test' }));
     await publisher.publish(CounterIncremented, ...events);
 
-    const all = await waitFor(() => {
-      const handled = [...handledBy.first, ...handledBy.second];
-      return handled.length >= EVENTS && handled;
-    }, { message: `${EVENTS} events handled (so far ${handledBy.first.length} + ${handledBy.second.length})` });
+    const all = await waitFor(
+      () => {
+        const handled = [...handledBy.first, ...handledBy.second];
+        return handled.length >= EVENTS && handled;
+      },
+      { message: `${EVENTS} events handled (so far ${handledBy.first.length} + ${handledBy.second.length})` },
+    );
     expect(all).toHaveLength(EVENTS);
     expect(new Set(all)).toEqual(new Set(events.map((event) => event.id)));
     expect(handledBy.first.length).toBeGreaterThan(0);

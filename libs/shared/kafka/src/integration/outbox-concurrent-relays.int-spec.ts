@@ -1,5 +1,5 @@
 import { createEvent, type SerializedEvent, serializeEvent } from '@supply-hub/contracts';
-import { insertWithOutbox, MongoOutboxStore } from '@supply-hub/mongo';
+import { MongoOutboxStore } from '@supply-hub/mongo';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
 import { createKafkaClient, KafkaEventPublisher, OutboxRelay, provisionTopics, stderrLogger } from '../index';
 import { defineCounterIncremented } from '../testing/counter-events';
@@ -31,11 +31,15 @@ describe('two outbox relays on one collection', () => {
 
   it('deliver every event at least once and leave no entry behind', async () => {
     const orders = database.db.collection<{ _id: string; status: string }>(COLLECTION);
+    // Writers mark each document pending (a pointer) before writing its outbox, as services do.
+    const writer = new MongoOutboxStore(database.db, [COLLECTION]);
     const written: string[] = [];
     const accept = async (orderId: string) => {
-      const events: SerializedEvent[] = [1, 2].map((by) => serializeEvent(OrderCounted, createEvent(OrderCounted, { counterId: orderId, by }, { source: '/int-test' })));
+      const events: SerializedEvent[] = [1, 2].map((by) =>
+        serializeEvent(OrderCounted, createEvent(OrderCounted, { counterId: orderId, by }, { source: '/int-test' })),
+      );
       written.push(...events.map((event) => event.eventId));
-      await orders.insertOne(insertWithOutbox({ _id: orderId, status: 'accepted' }, events));
+      await writer.insertOne(COLLECTION, { _id: orderId, status: 'accepted' }, events);
     };
 
     for (let i = 0; i < 60; i++) await accept(`order-${i}`);

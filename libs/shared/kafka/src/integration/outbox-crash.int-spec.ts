@@ -37,7 +37,14 @@ describe('the outbox across a crash', () => {
   };
 
   it('publishes the event written with the state change after the writer was killed before relaying it', async () => {
-    const fixtureEnv = { KAFKA_BROKERS: env.kafkaBrokers.join(','), MONGO_URL: env.mongoUrl, MONGO_DB: database.db.databaseName, FIXTURE_TOPIC: topic, FIXTURE_COLLECTION: ORDERS_COLLECTION, FIXTURE_ORDER_ID: 'order-1' };
+    const fixtureEnv = {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      MONGO_URL: env.mongoUrl,
+      MONGO_DB: database.db.databaseName,
+      FIXTURE_TOPIC: topic,
+      FIXTURE_COLLECTION: ORDERS_COLLECTION,
+      FIXTURE_ORDER_ID: 'order-1',
+    };
     const orders = database.db.collection<{ _id: string }>(ORDERS_COLLECTION);
 
     const writer = runFixture(FIXTURE, { ...fixtureEnv, FIXTURE_MODE: 'write', OUTBOX_RELAY_START_DELAY_MS: '600000' });

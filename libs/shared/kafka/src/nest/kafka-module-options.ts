@@ -18,6 +18,8 @@ export interface KafkaModuleOptions {
     batchSize?: number;
     /** How long a graceful shutdown keeps relaying. */
     flushTimeoutMs?: number;
+    /** How often the relay also scans the outbox collections for documents written without a pointer. */
+    fullScanIntervalMs?: number;
   };
   retryPolicy?: Partial<RetryPolicy>;
   consumer?: {

@@ -4,7 +4,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectConnection } from '@nestjs/mongoose';
 import { type CloudEvent, createEvent, DEAD_LETTER_HEADERS, deadLetterTopicOf, serializeEvent } from '@supply-hub/contracts';
 import { ValidationError } from '@supply-hub/errors';
-import { insertWithOutbox, MongoModule, MongoProcessedEventLedger } from '@supply-hub/mongo';
+import { MongoModule, MongoOutboxStore, MongoProcessedEventLedger } from '@supply-hub/mongo';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
 import { Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
@@ -28,7 +28,9 @@ class CounterConsumer {
   async onCounterIncremented(@Payload() event: CloudEvent<CounterIncrementedData>, @Ctx() context: KafkaEventContext): Promise<void> {
     attempts.push(context.event.attempt);
     if (event.data.by < 0) throw new ValidationError('counters never go down', [{ path: 'by', message: 'must not be negative' }]);
-    await this.connection.db!.collection<{ _id: string; value: number }>('counters').updateOne({ _id: event.data.counterId }, { $inc: { value: event.data.by } }, { upsert: true });
+    await this.connection
+      .db!.collection<{ _id: string; value: number }>('counters')
+      .updateOne({ _id: event.data.counterId }, { $inc: { value: event.data.by } }, { upsert: true });
   }
 }
 
@@ -97,14 +99,18 @@ describe('KafkaModule in a hybrid Nest app', () => {
     const event = createEvent(CounterIncremented, { counterId: 'c-2', by: -3 }, { source: '/int-test' });
     await app.get(KafkaEventPublisher).publish(CounterIncremented, event);
     const letter = await deadLetters.waitFor((message) => message.headers.ce_id === event.id, { message: 'the rejected event on the dead-letter topic' });
-    expect(letter.headers).toMatchObject({ [DEAD_LETTER_HEADERS.errorCode]: 'validation-failed', [DEAD_LETTER_HEADERS.errorName]: 'ValidationError', [DEAD_LETTER_HEADERS.attempts]: '1' });
+    expect(letter.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.errorCode]: 'validation-failed',
+      [DEAD_LETTER_HEADERS.errorName]: 'ValidationError',
+      [DEAD_LETTER_HEADERS.attempts]: '1',
+    });
     expect(letter.headers[DEAD_LETTER_HEADERS.errorMessage]).toContain('counters never go down');
     expect(attempts).toEqual([1]);
   });
 
   it('relays outbox entries written with a state change', async () => {
     const event = serializeEvent(CounterIncremented, createEvent(CounterIncremented, { counterId: 'order-9', by: 1 }, { source: '/int-test' }));
-    await database.db.collection<{ _id: string; status: string }>('orders').insertOne(insertWithOutbox({ _id: 'order-9', status: 'accepted' }, [event]));
+    await app.get(MongoOutboxStore).insertOne('orders', { _id: 'order-9', status: 'accepted' }, [event]);
     const received = await events.waitFor((message) => message.headers.ce_id === event.eventId, { message: 'the outbox event on Kafka' });
     expect(received.value).toBe(event.value);
   });

@@ -64,13 +64,22 @@ export class KafkaModule {
         },
       },
       {
-        provide: OutboxRelay,
-        inject: [getConnectionToken(), KafkaEventPublisher, KAFKA_MODULE_OPTIONS],
-        useFactory: async (connection: Connection, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) => {
-          const store = new MongoOutboxStore(databaseOf(connection), settings.outboxCollections ?? []);
+        // Services write through it (insertOne / updateOne with events) so that the relay finds their outboxes.
+        provide: MongoOutboxStore,
+        inject: [getConnectionToken(), KAFKA_MODULE_OPTIONS],
+        useFactory: async (connection: Connection, settings: KafkaModuleOptions) => {
+          const store = new MongoOutboxStore(databaseOf(connection), settings.outboxCollections ?? [], {
+            fullScanIntervalMs: settings.outboxRelay?.fullScanIntervalMs,
+          });
           await store.ensureIndexes();
-          return new OutboxRelay(store, publisher, { ...settings.outboxRelay, logger: nestEventLogger('OutboxRelay') });
+          return store;
         },
+      },
+      {
+        provide: OutboxRelay,
+        inject: [MongoOutboxStore, KafkaEventPublisher, KAFKA_MODULE_OPTIONS],
+        useFactory: (store: MongoOutboxStore, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) =>
+          new OutboxRelay(store, publisher, { ...settings.outboxRelay, logger: nestEventLogger('OutboxRelay') }),
       },
       {
         provide: KafkaHealth,
@@ -90,7 +99,7 @@ export class KafkaModule {
       module: KafkaModule,
       global: true,
       providers,
-      exports: [KAFKA_CLIENT, KafkaEventPublisher, PROCESSED_EVENT_LEDGER, OutboxRelay, KafkaHealth, KafkaEventsStrategy],
+      exports: [KAFKA_CLIENT, KafkaEventPublisher, PROCESSED_EVENT_LEDGER, MongoOutboxStore, OutboxRelay, KafkaHealth, KafkaEventsStrategy],
     };
   }
 }

@@ -7,7 +7,7 @@
 //   FIXTURE_MODE=relay  a restart: runs the relay until the outbox is empty, prints `RELAYED`, exits.
 import { createEvent, serializeEvent } from '@supply-hub/contracts';
 import { envTypes, loadConfig } from '@supply-hub/config';
-import { insertWithOutbox, MongoOutboxStore } from '@supply-hub/mongo';
+import { MongoOutboxStore } from '@supply-hub/mongo';
 import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { createKafkaClient, KafkaEventPublisher, OutboxRelay, stderrLogger } from '../index';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 
   if (config.FIXTURE_MODE === 'write') {
     const event = serializeEvent(OrderCounted, createEvent(OrderCounted, { counterId: config.FIXTURE_ORDER_ID, by: 1 }, { source: '/outbox-crash-fixture' }));
-    await db.collection<{ _id: string; status: string }>(config.FIXTURE_COLLECTION).insertOne(insertWithOutbox({ _id: config.FIXTURE_ORDER_ID, status: 'accepted' }, [event]));
+    await store.insertOne(config.FIXTURE_COLLECTION, { _id: config.FIXTURE_ORDER_ID, status: 'accepted' }, [event]);
     relay.start();
     process.stdout.write(`WRITTEN ${JSON.stringify(event)}\n`);
     return; // the relay's timer keeps the process alive until the test kills it

@@ -23,11 +23,16 @@ export function runFixture(file: string, env: Record<string, string>): FixturePr
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const within = <T>(promise: Promise<T>, timeoutMs: number, what: string) =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} from ${path.basename(file)}; stderr:\n${stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} from ${path.basename(file)}; stderr:\n${stderr}`)),
+        timeoutMs,
+      );
       promise.then(resolve, reject).finally(() => clearTimeout(timer));
     });
 
@@ -43,7 +48,9 @@ export function runFixture(file: string, env: Record<string, string>): FixturePr
             if (line !== undefined) resolve(line.slice(prefix.length));
           };
           child.stdout!.on('data', check);
-          exit.then(({ code, signal }) => reject(new Error(`${path.basename(file)} exited (code ${code}, signal ${signal}) before printing "${prefix}"; stderr:\n${stderr}`)));
+          exit.then(({ code, signal }) =>
+            reject(new Error(`${path.basename(file)} exited (code ${code}, signal ${signal}) before printing "${prefix}"; stderr:\n${stderr}`)),
+          );
           check();
         }),
         timeoutMs,

@@ -39,7 +39,9 @@ describe('storage semantics the services rely on', () => {
     const skus = database.db.collection<{ _id: string; version: number; stock: number }>('skus');
     await skus.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: `sku-${i}`, version: i % 2, stock: 1 })));
     const result = await skus.bulkWrite(
-      Array.from({ length: 300 }, (_, i) => ({ updateOne: { filter: { _id: `sku-${i}`, version: { $lt: 1 } }, update: { $set: { stock: 0 }, $inc: { version: 1 } } } })),
+      Array.from({ length: 300 }, (_, i) => ({
+        updateOne: { filter: { _id: `sku-${i}`, version: { $lt: 1 } }, update: { $set: { stock: 0 }, $inc: { version: 1 } } },
+      })),
       { ordered: false },
     );
     expect(result.matchedCount).toBe(150);

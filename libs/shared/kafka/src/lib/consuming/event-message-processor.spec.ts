@@ -8,7 +8,17 @@ import { InMemoryProcessedEventLedger } from './in-memory-processed-event-ledger
 import { retryPolicyOf } from './retry-policy';
 import { ConsumerStoppingError } from './wait';
 
-const sku: SkuUpsertedData = { skuId: 'sku-1', title: '电饭煲', categoryFamily: 'physical', contractPriceFen: 15000, supplyPriceFen: 15000, marketPriceFen: 19900, stock: 5, sellable: true, version: 1 };
+const sku: SkuUpsertedData = {
+  skuId: 'sku-1',
+  title: '电饭煲',
+  categoryFamily: 'physical',
+  contractPriceFen: 15000,
+  supplyPriceFen: 15000,
+  marketPriceFen: 19900,
+  stock: 5,
+  sellable: true,
+  version: 1,
+};
 
 function messageOf(value: Buffer | string | null, headers: Record<string, string> = {}): IncomingMessage {
   return { topic: SkuUpserted.topic, partition: 3, offset: '42', key: Buffer.from('sku-1'), value: value === null ? null : Buffer.from(value), headers };
@@ -96,7 +106,11 @@ describe('EventMessageProcessor', () => {
     expect(sleeps).toEqual([]);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0].topic).toBe(`${SkuUpserted.topic}.dlq`);
-    expect(deadLetters[0].message.headers).toMatchObject({ [DEAD_LETTER_HEADERS.reason]: 'invalid-message', [DEAD_LETTER_HEADERS.attempts]: '0', [DEAD_LETTER_HEADERS.errorCode]: 'validation-failed' });
+    expect(deadLetters[0].message.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.reason]: 'invalid-message',
+      [DEAD_LETTER_HEADERS.attempts]: '0',
+      [DEAD_LETTER_HEADERS.errorCode]: 'validation-failed',
+    });
   });
 
   it('retries a failing handler with backoff and heartbeats, then succeeds', async () => {
@@ -171,6 +185,10 @@ describe('EventMessageProcessor', () => {
   it('replaces the headers of an earlier dead-lettering when a replayed message fails again', async () => {
     const { run, deadLetters } = setUp(async () => undefined);
     await run(messageOf('garbage', { [DEAD_LETTER_HEADERS.attempts]: '5', [DEAD_LETTER_HEADERS.reason]: 'handler-failed', trace: 't-1' }));
-    expect(deadLetters[0].message.headers).toMatchObject({ trace: 't-1', [DEAD_LETTER_HEADERS.attempts]: '0', [DEAD_LETTER_HEADERS.reason]: 'invalid-message' });
+    expect(deadLetters[0].message.headers).toMatchObject({
+      trace: 't-1',
+      [DEAD_LETTER_HEADERS.attempts]: '0',
+      [DEAD_LETTER_HEADERS.reason]: 'invalid-message',
+    });
   });
 });

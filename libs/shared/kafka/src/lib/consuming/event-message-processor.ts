@@ -73,7 +73,15 @@ export class EventMessageProcessor {
           return 'duplicate';
         }
         await registration.handle(event, this.contextOf(message, attempt, heartbeat));
-        await ledger.markProcessed({ consumerGroup, eventId: event.id, type: event.type, topic: message.topic, partition: message.partition, offset: message.offset, processedAt: this.now() });
+        await ledger.markProcessed({
+          consumerGroup,
+          eventId: event.id,
+          type: event.type,
+          topic: message.topic,
+          partition: message.partition,
+          offset: message.offset,
+          processedAt: this.now(),
+        });
         this.stats.handled++;
         return 'handled';
       } catch (error) {
@@ -83,7 +91,14 @@ export class EventMessageProcessor {
         const decision = decideAfterFailure(error, attempt, retryPolicy, this.random);
         if (decision.action === 'dead-letter') return this.deadLetter(message, 'handler-failed', error, attempt);
         this.stats.retries++;
-        this.options.logger.warn('event handler failed; will retry', { type: event.type, eventId: event.id, attempt, delayMs: decision.delayMs, error: messageOf(error), ...where(message) });
+        this.options.logger.warn('event handler failed; will retry', {
+          type: event.type,
+          eventId: event.id,
+          attempt,
+          delayMs: decision.delayMs,
+          error: messageOf(error),
+          ...where(message),
+        });
         await waitWithHeartbeats(decision.delayMs, this.options.heartbeatIntervalMs, heartbeat, signal, this.sleep);
       }
     }

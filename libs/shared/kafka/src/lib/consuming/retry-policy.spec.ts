@@ -49,7 +49,9 @@ describe('retryPolicyOf', () => {
   });
 
   it('names every bad setting', () => {
-    expect(() => retryPolicyOf({ maxAttempts: 0, jitter: 2 })).toThrow('invalid retry policy: maxAttempts must be an integer >= 1; jitter must be between 0 and 1');
+    expect(() => retryPolicyOf({ maxAttempts: 0, jitter: 2 })).toThrow(
+      'invalid retry policy: maxAttempts must be an integer >= 1; jitter must be between 0 and 1',
+    );
   });
 
   it('sums the worst-case time a message is held', () => {

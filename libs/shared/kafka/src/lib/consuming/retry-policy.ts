@@ -23,9 +23,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   jitter: 0.2,
 };
 
-export type FailureDecision =
-  | { action: 'retry'; delayMs: number }
-  | { action: 'dead-letter'; reason: 'not-retryable' | 'attempts-exhausted' };
+export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'dead-letter'; reason: 'not-retryable' | 'attempts-exhausted' };
 
 export function retryPolicyOf(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...overrides };

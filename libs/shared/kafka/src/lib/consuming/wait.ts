@@ -29,7 +29,13 @@ export const abortableSleep: Sleep = (ms, signal) =>
  * of handing it (and the message being retried) to another one. A heartbeat that fails because the
  * group is rebalancing ends the wait with that error: the message is then redelivered to its new owner.
  */
-export async function waitWithHeartbeats(ms: number, heartbeatIntervalMs: number, heartbeat: () => Promise<void>, signal: AbortSignal, wait: Sleep = abortableSleep): Promise<void> {
+export async function waitWithHeartbeats(
+  ms: number,
+  heartbeatIntervalMs: number,
+  heartbeat: () => Promise<void>,
+  signal: AbortSignal,
+  wait: Sleep = abortableSleep,
+): Promise<void> {
   let left = ms;
   while (left > 0) {
     const slice = Math.min(left, heartbeatIntervalMs);

@@ -3,7 +3,14 @@ import { silentLogger } from '../client/event-logger';
 import { OutboxRelay } from './outbox-relay';
 import type { OutboxStore, PendingOutbox } from './outbox-store';
 
-const entry = (eventId: string, key = 'agg'): SerializedEvent => ({ eventId, type: 'supplyhub.test.thing-happened.v1', topic: 'supplyhub.test.thing.v1', key, value: `{"id":"${eventId}"}`, headers: { ce_id: eventId } });
+const entry = (eventId: string, key = 'agg'): SerializedEvent => ({
+  eventId,
+  type: 'supplyhub.test.thing-happened.v1',
+  topic: 'supplyhub.test.thing.v1',
+  key,
+  value: `{"id":"${eventId}"}`,
+  headers: { ce_id: eventId },
+});
 
 interface FakeDocument {
   entries: SerializedEvent[];

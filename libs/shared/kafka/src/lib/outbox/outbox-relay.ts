@@ -127,7 +127,10 @@ export class OutboxRelay<Ref = unknown> {
       return false;
     }
     try {
-      await this.store.removePublished(outbox.ref, outbox.entries.map((entry) => entry.eventId));
+      await this.store.removePublished(
+        outbox.ref,
+        outbox.entries.map((entry) => entry.eventId),
+      );
     } catch (error) {
       // Published but still pending: they will be published again, which consumers absorb.
       this.logger.warn('outbox: removing published entries failed; they will be published again', { error: messageOf(error) });

@@ -28,7 +28,11 @@ describe('KafkaEventPublisher', () => {
   it('sends events in structured mode with acks=all, keyed by aggregate id, in order per topic', async () => {
     const { kafka, sent } = fakeKafka();
     const publisher = new KafkaEventPublisher(kafka);
-    const upserted = createEvent(SkuUpserted, { skuId: 'sku-1', title: 't', categoryFamily: 'coupon', contractPriceFen: 1, supplyPriceFen: 1, marketPriceFen: 2, stock: 3, sellable: true, version: 1 }, { source: '/catalog-sync' });
+    const upserted = createEvent(
+      SkuUpserted,
+      { skuId: 'sku-1', title: 't', categoryFamily: 'coupon', contractPriceFen: 1, supplyPriceFen: 1, marketPriceFen: 2, stock: 3, sellable: true, version: 1 },
+      { source: '/catalog-sync' },
+    );
     const delisted = createEvent(SkuDelisted, { skuId: 'sku-1', reason: 'expired', version: 2 }, { source: '/catalog-sync' });
     await publisher.publish(SkuUpserted, upserted);
     await publisher.publishSerialized([]);
@@ -38,7 +42,13 @@ describe('KafkaEventPublisher', () => {
         topicMessages: [
           {
             topic: 'supplyhub.catalog.sku.v1',
-            messages: [{ key: 'sku-1', value: JSON.stringify(upserted), headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8', ce_type: SkuUpserted.type, ce_id: upserted.id } }],
+            messages: [
+              {
+                key: 'sku-1',
+                value: JSON.stringify(upserted),
+                headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8', ce_type: SkuUpserted.type, ce_id: upserted.id },
+              },
+            ],
           },
         ],
       },

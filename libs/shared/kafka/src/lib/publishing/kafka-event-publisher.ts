@@ -54,6 +54,10 @@ export class KafkaEventPublisher {
   }
 
   async sendMessages(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
-    await this.producer.send({ topic, acks: ACKS_ALL, messages: messages.map((message) => ({ key: message.key, value: message.value, headers: message.headers })) });
+    await this.producer.send({
+      topic,
+      acks: ACKS_ALL,
+      messages: messages.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
+    });
   }
 }

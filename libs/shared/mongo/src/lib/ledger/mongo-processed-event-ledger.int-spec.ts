@@ -1,7 +1,15 @@
 import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
 import { MongoProcessedEventLedger } from './mongo-processed-event-ledger';
 
-const record = (consumerGroup: string, eventId: string) => ({ consumerGroup, eventId, type: 'supplyhub.test.thing-happened.v1', topic: 't', partition: 0, offset: '1', processedAt: new Date() });
+const record = (consumerGroup: string, eventId: string) => ({
+  consumerGroup,
+  eventId,
+  type: 'supplyhub.test.thing-happened.v1',
+  topic: 't',
+  partition: 0,
+  offset: '1',
+  processedAt: new Date(),
+});
 
 describe('MongoProcessedEventLedger', () => {
   let database: TestDatabase;

@@ -1,9 +1,15 @@
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
-import { MongoOutboxStore } from './mongo-outbox-store';
-import { insertWithOutbox, updateWithOutbox } from './outbox-writes';
+import { MongoOutboxStore, OUTBOX_POINTERS_COLLECTION } from './mongo-outbox-store';
 
-const entry = (eventId: string): SerializedEvent => ({ eventId, type: 'supplyhub.test.thing-happened.v1', topic: 'supplyhub.test.thing.v1', key: 'o-1', value: `{"id":"${eventId}"}`, headers: { ce_id: eventId } });
+const entry = (eventId: string): SerializedEvent => ({
+  eventId,
+  type: 'supplyhub.test.thing-happened.v1',
+  topic: 'supplyhub.test.thing.v1',
+  key: 'o-1',
+  value: `{"id":"${eventId}"}`,
+  headers: { ce_id: eventId },
+});
 
 interface Order {
   _id: string;
@@ -25,8 +31,8 @@ describe('MongoOutboxStore', () => {
   const orders = () => database.db.collection<Order>('orders');
 
   it('finds pending outboxes across its collections, backed by an index', async () => {
-    await orders().insertOne(insertWithOutbox({ _id: 'o-1', status: 'accepted' }, [entry('e1'), entry('e2')]));
-    await database.db.collection<Order>('shipments').insertOne(insertWithOutbox({ _id: 's-1', status: 'requested' }, [entry('e3')]));
+    await store.insertOne('orders', { _id: 'o-1', status: 'accepted' }, [entry('e1'), entry('e2')]);
+    await store.insertOne('shipments', { _id: 's-1', status: 'requested' }, [entry('e3')]);
     await orders().insertOne({ _id: 'o-2', status: 'draft' });
 
     const pending = await store.findPending(10);
@@ -36,6 +42,23 @@ describe('MongoOutboxStore', () => {
     expect((await orders().indexes()).map((index) => index.name)).toContain('outbox_pending');
   });
 
+  it('finds, after its first scan, documents through the pointers their writers left, and drops stale pointers', async () => {
+    let now = Date.now();
+    const pointed = new MongoOutboxStore(database.db, ['orders', 'shipments'], { now: () => now, pointerGraceMs: 1_000 });
+    await pointed.findPending(10); // the first pass scans the collections
+    await pointed.insertOne('orders', { _id: 'o-9', status: 'accepted' }, [entry('e9')]);
+    await pointed.markPending('orders', 'o-never-written');
+    expect((await pointed.findPending(10)).map((outbox) => outbox.ref.id)).toContain('o-9');
+    const [outbox] = (await pointed.findPending(10)).filter((candidate) => candidate.ref.id === 'o-9');
+    await pointed.removePublished(outbox!.ref, ['e9']);
+    now += 5_000;
+    expect((await pointed.findPending(10)).map((candidate) => candidate.ref.id)).not.toContain('o-9');
+    const pointers = await database.db.collection(OUTBOX_POINTERS_COLLECTION).find({}).toArray();
+    expect(pointers.map((pointer) => pointer._id)).not.toContain('orders\u0000o-never-written');
+    expect(pointers.map((pointer) => pointer._id)).not.toContain('orders\u0000o-9');
+    await orders().deleteOne({ _id: 'o-9' });
+  });
+
   it('removes the published entries and clears the flag when none are left', async () => {
     const [outbox] = await store.findPending(1);
     await store.removePublished(outbox.ref, ['e1', 'e2']);
@@ -43,26 +66,32 @@ describe('MongoOutboxStore', () => {
   });
 
   it('keeps entries a writer appended after the relay read the document', async () => {
-    await orders().updateOne({ _id: 'o-1' }, updateWithOutbox({ $set: { status: 'routed' } }, [entry('e4')]));
-    const [outbox] = await store.findPending(1);
+    await store.updateOne('orders', { _id: 'o-1' }, { $set: { status: 'routed' } }, [entry('e4')]);
+    const outbox = (await store.findPending(10)).find((candidate) => candidate.ref.id === 'o-1')!;
     expect(outbox.entries.map((candidate) => candidate.eventId)).toEqual(['e4']);
 
     // A writer appends between the relay's read and its removal: the version no longer matches.
-    await orders().updateOne({ _id: 'o-1' }, updateWithOutbox({ $set: { status: 'shipped' } }, [entry('e5')]));
+    await store.updateOne('orders', { _id: 'o-1' }, { $set: { status: 'shipped' } }, [entry('e5')]);
     await store.removePublished(outbox.ref, ['e4']);
 
-    expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({ status: 'shipped', outbox: [expect.objectContaining({ eventId: 'e5' })], outboxPending: true });
+    expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({
+      status: 'shipped',
+      outbox: [expect.objectContaining({ eventId: 'e5' })],
+      outboxPending: true,
+    });
   });
 
   it('handles documents written without a version and documents deleted meanwhile', async () => {
     const written = database.db.collection<Order & { outbox: unknown[]; outboxPending: boolean }>('orders');
     await written.insertOne({ _id: 'o-3', status: 'legacy', outbox: [{ ...entry('e6'), createdAt: new Date() }], outboxPending: true });
-    const legacy = (await store.findPending(10)).find((outbox) => outbox.ref.id === 'o-3')!;
+    // Written without a pointer: only the safety-net scan of the collection finds it.
+    const scanning = new MongoOutboxStore(database.db, ['orders', 'shipments']);
+    const legacy = (await scanning.findPending(10)).find((outbox) => outbox.ref.id === 'o-3')!;
     expect(legacy.ref.version).toBe(0);
     await store.removePublished(legacy.ref, ['e6']);
     expect(await orders().findOne({ _id: 'o-3' })).toMatchObject({ outbox: [], outboxPending: false, outboxVersion: 1 });
 
-    const shipment = (await store.findPending(10)).find((outbox) => outbox.ref.id === 's-1')!;
+    const shipment = (await scanning.findPending(10)).find((outbox) => outbox.ref.id === 's-1')!;
     await database.db.collection<Order>('shipments').deleteOne({ _id: 's-1' });
     await expect(store.removePublished(shipment.ref, ['e3'])).resolves.toBeUndefined();
   });

@@ -1,4 +1,7 @@
-import type { Db, Filter, ObjectId } from 'mongodb';
+import type { Collection, Db, Document, Filter, ObjectId, UpdateFilter } from 'mongodb';
+import type { SerializedEvent } from '@supply-hub/contracts';
+import { isDuplicateKeyError } from '../errors/duplicate-key';
+import { insertWithOutbox, type UpdateOperators, updateWithOutbox } from './outbox-writes';
 import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD, OUTBOX_VERSION_FIELD, type OutboxEntry } from './outbox-fields';
 
 /** The `_id` kinds our aggregates use: generated ObjectIds or natural keys. */
@@ -27,6 +30,26 @@ interface OutboxDocument {
 /** How often removal re-reads a document that writers keep changing before it gives up for this pass. */
 const MAX_GUARD_ATTEMPTS = 5;
 
+/** Where the relay looks first: one small document per aggregate with (possibly) pending events. */
+export const OUTBOX_POINTERS_COLLECTION = 'outbox_pointers';
+
+interface OutboxPointer {
+  _id: string;
+  collection: string;
+  documentId: OutboxDocumentId;
+  at: Date;
+}
+
+export interface MongoOutboxStoreOptions {
+  /** How often the relay also scans the outbox collections themselves (a safety net; default 60 s). */
+  fullScanIntervalMs?: number;
+  /** A pointer to a document with nothing pending is kept this long for a writer still on its way (30 s). */
+  pointerGraceMs?: number;
+  now?: () => number;
+}
+
+const pointerIdOf = (collection: string, documentId: OutboxDocumentId) => `${collection}\u0000${String(documentId)}`;
+
 /**
  * The OutboxStore (of @supply-hub/kafka) over the collections whose documents carry an outbox.
  *
@@ -36,12 +59,49 @@ const MAX_GUARD_ATTEMPTS = 5;
  * MongoDB and FerretDB 1.24 both implement (FerretDB 1.24 ignores `$pull` with a condition).
  */
 export class MongoOutboxStore {
+  private readonly pointers: Collection<OutboxPointer>;
+  private lastFullScan: number | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly collections: readonly string[],
-  ) {}
+    private readonly options: MongoOutboxStoreOptions = {},
+  ) {
+    this.pointers = db.collection<OutboxPointer>(OUTBOX_POINTERS_COLLECTION);
+  }
 
-  /** The relay's query runs every interval: it must be backed by an index. */
+  /**
+   * Says "this document may have events to send", before the write that appends them. On FerretDB a
+   * query on `outboxPending` scans the whole collection (docs/storage.md), so the relay reads these
+   * pointers instead; written first, a pointer exists for every pending outbox whatever crashes when.
+   */
+  async markPending(collection: string, documentId: OutboxDocumentId, at: Date = new Date()): Promise<void> {
+    try {
+      await this.pointers.insertOne({ _id: pointerIdOf(collection, documentId), collection, documentId, at });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+
+  /** `insertOne` of a new document with the events announcing it (pointer first). */
+  async insertOne<D extends Document & { _id: OutboxDocumentId }>(collection: string, document: D, events: readonly SerializedEvent[]): Promise<void> {
+    if (events.length > 0) await this.markPending(collection, document._id);
+    await this.db.collection(collection).insertOne(insertWithOutbox(document, events) as Document);
+  }
+
+  /** `updateOne` of the document `_id` names, with the events announcing the change (pointer first). */
+  async updateOne(
+    collection: string,
+    filter: { _id: OutboxDocumentId } & Record<string, unknown>,
+    update: UpdateOperators,
+    events: readonly SerializedEvent[],
+  ): Promise<boolean> {
+    if (events.length > 0) await this.markPending(collection, filter._id);
+    const result = await this.db.collection(collection).updateOne(filter as Filter<Document>, updateWithOutbox(update, events) as UpdateFilter<Document>);
+    return result.matchedCount === 1;
+  }
+
+  /** The safety-net scan's query, backed by an index on MongoDB. */
   async ensureIndexes(): Promise<void> {
     for (const name of this.collections) {
       await this.db.collection(name).createIndex({ [OUTBOX_PENDING_FIELD]: 1 }, { name: 'outbox_pending' });
@@ -49,6 +109,35 @@ export class MongoOutboxStore {
   }
 
   async findPending(limit: number): Promise<MongoPendingOutbox[]> {
+    const now = (this.options.now ?? Date.now)();
+    if (this.lastFullScan === undefined || now - this.lastFullScan >= (this.options.fullScanIntervalMs ?? 60_000)) {
+      this.lastFullScan = now;
+      const found = await this.scanCollections(limit);
+      if (found.length > 0) return found;
+    }
+    const pending: MongoPendingOutbox[] = [];
+    for (const pointer of await this.pointers
+      .find({})
+      .limit(limit * 2)
+      .toArray()) {
+      if (pending.length >= limit) break;
+      if (!this.collections.includes(pointer.collection)) continue;
+      const document = await this.db
+        .collection<OutboxDocument>(pointer.collection)
+        .findOne({ _id: pointer.documentId }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 } });
+      if (document && (document.outbox?.length ?? 0) > 0) {
+        const ref = refOf(pointer.collection, document);
+        pending.push({ ref, entries: ref.entries });
+      } else if (now - pointer.at.getTime() > (this.options.pointerGraceMs ?? 30_000)) {
+        // Nothing pending and no writer on its way any more: relayed already, or the write never happened.
+        await this.pointers.deleteOne({ _id: pointer._id, at: pointer.at });
+      }
+    }
+    return pending;
+  }
+
+  /** The safety net: documents with pending events whatever their pointers say (written without one, say). */
+  private async scanCollections(limit: number): Promise<MongoPendingOutbox[]> {
     const pending: MongoPendingOutbox[] = [];
     for (const name of this.collections) {
       if (pending.length >= limit) break;
@@ -74,7 +163,10 @@ export class MongoOutboxStore {
         $set: { [OUTBOX_FIELD]: remaining, [OUTBOX_PENDING_FIELD]: remaining.length > 0 },
         $inc: { [OUTBOX_VERSION_FIELD]: 1 },
       });
-      if (result.matchedCount === 1) return;
+      if (result.matchedCount === 1) {
+        if (remaining.length === 0) await this.pointers.deleteOne({ _id: pointerIdOf(ref.collection, ref.id) });
+        return;
+      }
       const document = await collection.findOne({ _id: ref.id }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 } });
       if (document === null) return; // deleted meanwhile: nothing left to remove
       current = refOf(ref.collection, document);

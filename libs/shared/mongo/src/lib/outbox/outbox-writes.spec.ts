@@ -1,7 +1,14 @@
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { insertWithOutbox, updateWithOutbox } from './outbox-writes';
 
-const event: SerializedEvent = { eventId: 'e1', type: 'supplyhub.test.thing-happened.v1', topic: 'supplyhub.test.thing.v1', key: 'o-1', value: '{}', headers: { ce_id: 'e1' } };
+const event: SerializedEvent = {
+  eventId: 'e1',
+  type: 'supplyhub.test.thing-happened.v1',
+  topic: 'supplyhub.test.thing.v1',
+  key: 'o-1',
+  value: '{}',
+  headers: { ce_id: 'e1' },
+};
 const now = new Date('2025-05-01T00:00:00.000Z');
 
 describe('outbox writes', () => {
