@@ -25,3 +25,12 @@ export * from './lib/webhook-endpoints/webhook-endpoint.repository';
 export * from './lib/webhook-endpoints/webhook-endpoints.service';
 export * from './lib/webhook-endpoints/webhook-endpoints.module';
 export * from './lib/webhook-endpoints/webhook-url-policy';
+// Webhook delivery (WebhookDispatcher for services; the worker; the delivery log)
+export * from './lib/webhook-deliveries/webhook-delivery-settings';
+export * from './lib/webhook-deliveries/webhook-delivery-policy';
+export * from './lib/webhook-deliveries/webhook-request';
+export * from './lib/webhook-deliveries/webhook-delivery.schema';
+export * from './lib/webhook-deliveries/webhook-delivery.dto';
+export * from './lib/webhook-deliveries/webhook-dispatcher.service';
+export * from './lib/webhook-deliveries/webhook-delivery-worker.service';
+export * from './lib/webhook-deliveries/webhook-deliveries.module';

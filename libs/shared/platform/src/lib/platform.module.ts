@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlatformStoresModule } from './platform-stores.module';
+import { WebhookDeliveriesModule } from './webhook-deliveries/webhook-deliveries.module';
 import { WebhookEndpointsModule } from './webhook-endpoints/webhook-endpoints.module';
 
 export interface PlatformOptions {
@@ -15,14 +16,17 @@ export interface PlatformOptions {
    * staff tokens authenticate), no idempotency store and no Mongo health check: the supplier sandboxes.
    */
   mongo?: boolean;
-  /** Mount the tenant-facing /webhook-endpoints routes (mall-facing services; needs mongo). */
+  /**
+   * Mount the tenant-facing /webhook-endpoints routes (with the delivery log) and provide the
+   * WebhookDispatcher and its delivery worker (mall-facing services; needs mongo).
+   */
   webhookEndpoints?: boolean;
 }
 
 /**
  * Everything a service shares, imported once by its AppModule: JSON logs with redaction, the Mongo
  * connection and its indexes, problem+json errors, validation, authentication, idempotency, /health,
- * /metrics and, opt-in, webhook endpoints. Needs the config that runService / createServiceApp provide.
+ * /metrics and, opt-in, webhook endpoints and delivery. Needs the config that runService / createServiceApp provide.
  */
 @Module({})
 export class PlatformModule {
@@ -30,6 +34,7 @@ export class PlatformModule {
     const mongo = options.mongo ?? true;
     if (options.webhookEndpoints && !mongo) throw new Error('PlatformModule: webhook endpoints need mongo');
     const stores = mongo ? [PlatformStoresModule] : [];
+    const webhooks = options.webhookEndpoints ? [WebhookEndpointsModule, WebhookDeliveriesModule] : [];
     return {
       module: PlatformModule,
       global: true,
@@ -56,9 +61,9 @@ export class PlatformModule {
         }),
         HealthModule.forRoot({ mongo }),
         MetricsModule,
-        ...(options.webhookEndpoints ? [WebhookEndpointsModule] : []),
+        ...webhooks,
       ],
-      exports: [MetricsModule, ...stores, ...(options.webhookEndpoints ? [WebhookEndpointsModule] : [])],
+      exports: [MetricsModule, ...stores, ...webhooks],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Inject, Module } from '@nestjs/common';
+import type { WebhookEnv } from './webhook-env';
 
 /** The validated environment of the running service (its own schema's output). */
 export const SERVICE_CONFIG = Symbol('ServiceConfig');
@@ -15,15 +16,14 @@ export interface ServiceInfo {
  * service without a database (the supplier sandboxes) leaves the Mongo ones out and runs with
  * `PlatformModule.forService({ mongo: false })`.
  */
-export interface PlatformEnv {
+export interface PlatformEnv extends Partial<WebhookEnv> {
   PORT: number;
   HOST: string;
   LOG_LEVEL: string;
   MONGO_URL?: string;
   MONGO_DB?: string;
   STAFF_TOKEN_SECRET?: string;
-  /** Lets webhook endpoints use http://localhost (local demos); never set in production. */
-  WEBHOOK_ALLOW_HTTP_LOCALHOST?: boolean;
+  // WEBHOOK_*: see webhookEnvShape (WEBHOOK_ALLOW_HTTP_LOCALHOST lets endpoints use http://localhost; never in production).
 }
 
 export const InjectServiceConfig = () => Inject(SERVICE_CONFIG);

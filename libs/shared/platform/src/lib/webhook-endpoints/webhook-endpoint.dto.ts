@@ -24,6 +24,10 @@ export const webhookEndpointSchema = z
     eventTypes: z.array(z.string()),
     description: z.string().optional(),
     status: z.enum(['enabled', 'disabled']),
+    disabledReason: z.string().nullable().describe('Why deliveries stopped (after repeated failures); POST /webhook-endpoints/{id}/enable resumes them'),
+    consecutiveFailures: z.number().int().describe('Deliveries that ran out of attempts since the last successful one'),
+    lastDeliveryAt: z.iso.datetime().nullable().describe('Last successful delivery'),
+    lastFailureAt: z.iso.datetime().nullable().describe('Last failed attempt'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'WebhookEndpoint' });
@@ -44,6 +48,10 @@ export function toView(endpoint: WebhookEndpointDocument): WebhookEndpointView {
     eventTypes: endpoint.eventTypes,
     ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
     status: endpoint.status,
+    disabledReason: endpoint.disabledReason ?? null,
+    consecutiveFailures: endpoint.consecutiveFailures ?? 0,
+    lastDeliveryAt: endpoint.lastDeliveryAt?.toISOString() ?? null,
+    lastFailureAt: endpoint.lastFailureAt?.toISOString() ?? null,
     createdAt: endpoint.createdAt.toISOString(),
   };
 }

@@ -23,6 +23,11 @@ export interface WebhookEndpointDocument {
   lastDeliveryAt: Date | null;
   lastFailureAt: Date | null;
   disabledReason: string | null;
+  /**
+   * How many deliveries were ever made to this endpoint: the n of the newest in `webhook_delivery_seq`,
+   * through which deliveries are listed newest first. Absent on endpoints no event reached yet.
+   */
+  deliverySeq?: number;
 }
 
 const webhookEndpointSchema = new Schema<WebhookEndpointDocument>(
@@ -40,6 +45,7 @@ const webhookEndpointSchema = new Schema<WebhookEndpointDocument>(
     lastDeliveryAt: { type: Date, default: null },
     lastFailureAt: { type: Date, default: null },
     disabledReason: { type: String, default: null },
+    deliverySeq: { type: Number, default: 0 },
   },
   { ...SCHEMA_OPTIONS, collection: 'webhook_endpoints' },
 );

@@ -40,6 +40,15 @@ export class WebhookEndpointsController {
     return this.endpoints.get(ctx, id);
   }
 
+  @Post(':id/enable')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Resume deliveries to an endpoint disabled after repeated failures (deliveries that failed meanwhile can be retried one by one)' })
+  @ApiOkResponse({ standardSchema: webhookEndpointSchema })
+  @ApiProblemResponses(404)
+  enable(@Ctx() ctx: RequestContext, @Param('id', { schema: webhookEndpointIdSchema }) id: string) {
+    return this.endpoints.enable(ctx, id);
+  }
+
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted; no more deliveries go to it' })

@@ -39,6 +39,7 @@ export class WebhookEndpointsService {
       lastDeliveryAt: null,
       lastFailureAt: null,
       disabledReason: null,
+      deliverySeq: 0,
     });
     return { ...toView(endpoint), secret };
   }
@@ -49,6 +50,13 @@ export class WebhookEndpointsService {
 
   async get(ctx: RequestContext, id: string): Promise<WebhookEndpointView> {
     return toView(await this.endpoints.getOne(ctx.requireTenantId(), { _id: id }, id));
+  }
+
+  /** Resumes deliveries to an endpoint the deliverer disabled (or that is enabled already), with a clean failure count. */
+  async enable(ctx: RequestContext, id: string, now = new Date()): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.enable(ctx.requireTenantId(), id, now);
+    if (!endpoint) throw new NotFoundError('webhook endpoint', id);
+    return toView(endpoint);
   }
 
   async remove(ctx: RequestContext, id: string): Promise<void> {
