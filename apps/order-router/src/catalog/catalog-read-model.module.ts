@@ -17,6 +17,6 @@ import { CatalogEventsConsumer } from './catalog-events.consumer';
       useFactory: (store: SellableSkuStore) => new RecordCatalogSku(store),
     },
   ],
-  exports: [SELLABLE_SKU_STORE],
+  exports: [SELLABLE_SKU_STORE, SellableSkuRepository],
 })
 export class CatalogReadModelModule {}

@@ -1,2 +1,5 @@
 export * from './lib/sellable-sku/sellable-sku.schema';
 export * from './lib/sellable-sku/sellable-sku.repository';
+export * from './lib/stock/warehouse-stock.store';
+export * from './lib/stock/warehouse-capacity.store';
+export * from './lib/orders/order.store';

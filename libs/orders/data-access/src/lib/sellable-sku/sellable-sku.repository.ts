@@ -20,6 +20,15 @@ export class SellableSkuRepository implements SellableSkuStore {
     }
   }
 
+  /** The SKUs asked for that the read model knows, in one read. */
+  async getMany(skuIds: readonly string[]): Promise<Map<string, SellableSku>> {
+    const documents = await this.model
+      .find({ _id: { $in: [...new Set(skuIds)] } })
+      .lean()
+      .exec();
+    return new Map(documents.map(({ _id, ...rest }) => [_id, { skuId: _id, ...rest } as SellableSku]));
+  }
+
   async get(skuId: string): Promise<SellableSku | null> {
     const document = await this.model.findById(skuId).lean().exec();
     if (!document) return null;

@@ -1,0 +1,94 @@
+import type { Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { MongoOutboxStore } from '@supply-hub/mongo';
+import {
+  CancelOrder,
+  type Clock,
+  PlaceOrder,
+  RecoverRoutings,
+  RerouteShipment,
+  RouteOrder,
+  type RoutingDependencies,
+  systemClock,
+  WarehouseShipments,
+} from '@supply-hub/orders-application';
+import { OrderStore, SellableSkuRepository, WarehouseCapacityStore, WarehouseStockStore } from '@supply-hub/orders-data-access';
+import { DEFAULT_WAREHOUSES, parseWarehousesConfig, type Warehouse } from '@supply-hub/orders-domain';
+import { SERVICE_CONFIG } from '@supply-hub/platform';
+import type { Db } from 'mongodb';
+import type { Connection } from 'mongoose';
+import type { OrderRouterEnv } from '../config/order-router-env';
+import { ORDER_CLOCK, ORDERS_DB, WAREHOUSES } from './orders.tokens';
+
+const ROUTING_DEPENDENCIES = Symbol('RoutingDependencies');
+
+export const ordersProviders: Provider[] = [
+  {
+    provide: ORDERS_DB,
+    inject: [getConnectionToken()],
+    useFactory: (connection: Connection): Db => {
+      if (!connection.db) throw new Error('the MongoDB connection is not open');
+      return connection.db;
+    },
+  },
+  { provide: ORDER_CLOCK, useValue: systemClock },
+  {
+    provide: WAREHOUSES,
+    inject: [SERVICE_CONFIG],
+    useFactory: (config: OrderRouterEnv): readonly Warehouse[] => (config.WAREHOUSES ? parseWarehousesConfig(config.WAREHOUSES) : DEFAULT_WAREHOUSES),
+  },
+  {
+    provide: OrderStore,
+    inject: [ORDERS_DB, MongoOutboxStore],
+    useFactory: async (db: Db, outbox: MongoOutboxStore) => {
+      const store = new OrderStore(db, outbox);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  {
+    provide: WarehouseStockStore,
+    inject: [ORDERS_DB],
+    useFactory: async (db: Db) => {
+      const store = new WarehouseStockStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  { provide: WarehouseCapacityStore, inject: [ORDERS_DB], useFactory: (db: Db) => new WarehouseCapacityStore(db) },
+  {
+    provide: ROUTING_DEPENDENCIES,
+    inject: [OrderStore, WarehouseStockStore, WarehouseCapacityStore, WAREHOUSES, SellableSkuRepository, ORDER_CLOCK],
+    useFactory: (
+      orders: OrderStore,
+      stock: WarehouseStockStore,
+      capacity: WarehouseCapacityStore,
+      warehouses: readonly Warehouse[],
+      skus: SellableSkuRepository,
+      clock: Clock,
+    ): RoutingDependencies => ({ orders, stock, capacity, warehouses: () => warehouses, skus: (skuIds) => skus.getMany(skuIds), clock }),
+  },
+  { provide: RouteOrder, inject: [ROUTING_DEPENDENCIES], useFactory: (deps: RoutingDependencies) => new RouteOrder(deps) },
+  { provide: RerouteShipment, inject: [ROUTING_DEPENDENCIES], useFactory: (deps: RoutingDependencies) => new RerouteShipment(deps) },
+  {
+    provide: PlaceOrder,
+    inject: [ROUTING_DEPENDENCIES, RouteOrder],
+    useFactory: (deps: RoutingDependencies, routing: RouteOrder) => new PlaceOrder(deps.orders, deps.skus, routing, deps.clock),
+  },
+  {
+    provide: CancelOrder,
+    inject: [ROUTING_DEPENDENCIES],
+    useFactory: (deps: RoutingDependencies) => new CancelOrder(deps.orders, deps.stock, deps.clock),
+  },
+  {
+    provide: WarehouseShipments,
+    inject: [ROUTING_DEPENDENCIES, RerouteShipment],
+    useFactory: (deps: RoutingDependencies, reroute: RerouteShipment) => new WarehouseShipments(deps.orders, deps.stock, reroute, deps.clock),
+  },
+  {
+    provide: RecoverRoutings,
+    inject: [ROUTING_DEPENDENCIES, RouteOrder, SERVICE_CONFIG],
+    useFactory: (deps: RoutingDependencies, routing: RouteOrder, config: OrderRouterEnv) =>
+      new RecoverRoutings(deps.orders, deps.stock, routing, deps.clock, { staleAfterMs: config.ROUTING_RECOVERY_AFTER_MS }),
+  },
+];

@@ -1,0 +1,101 @@
+import { OrderRouted, type SerializedEvent, VirtualLineRequested } from '@supply-hub/contracts';
+import type { OrderDocument } from '@supply-hub/orders-data-access';
+import type { OrderLine } from '@supply-hub/orders-domain';
+import { tenantEvent } from '../shared/order-events';
+import {
+  linesAfter,
+  physicalLinesOf,
+  planRouting,
+  type RoutingDependencies,
+  type RoutingPlan,
+  shipmentRequestedEvent,
+  statusOf,
+  takeHolds,
+} from './routing-plan';
+
+const MAX_ATTEMPTS = 4;
+
+export type RouteOrderDependencies = RoutingDependencies;
+
+/**
+ * Routes an accepted order: decides the parcels (the routing domain), then holds the stock and the day's
+ * capacity they need, then records the decision, the parcels and their events on the order in one
+ * guarded write. A hold that fails (another router was faster) undoes the holds taken and decides again
+ * on fresh stock. The holds about to be taken are written first as an intent, so a router that dies
+ * midway leaves nothing that recovery (RecoverRoutings) cannot undo.
+ */
+export class RouteOrder {
+  constructor(private readonly deps: RouteOrderDependencies) {}
+
+  async execute(order: OrderDocument): Promise<OrderDocument> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const routed = await this.attempt(order);
+      if (routed) return routed;
+      const current = await this.deps.orders.getAny(order._id);
+      if (!current) throw new Error(`order ${order._id} vanished while being routed`);
+      if (current.status !== 'accepted') return current; // another router got there first
+      order = current;
+    }
+    throw new Error(`order ${order._id}: stock kept changing under ${MAX_ATTEMPTS} routing attempts`);
+  }
+
+  private async attempt(order: OrderDocument): Promise<OrderDocument | undefined> {
+    const now = this.deps.clock.now();
+    const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now);
+    const intentId = await this.deps.orders.writeIntent({ orderId: order._id, tenantId: order.tenantId, operation: 'route', planned: plan.planned, at: now });
+    const holds = await takeHolds(this.deps, plan, now);
+    if (!holds.ok) {
+      await this.deps.orders.dropIntent(intentId);
+      return undefined;
+    }
+    const lines = linesAfter(order.lines, plan.decision, plan.shipments);
+    const status = statusOf(lines);
+    const changes = { status, lines, reservations: plan.planned, shipments: plan.shipments, routing: plan.decision.explanation };
+    const timeline = [{ at: now, status, note: plan.decision.explanation.summary }];
+    if (!(await this.deps.orders.update(order._id, order.version, changes, timeline, this.eventsOf(order, plan, lines, now), ['accepted']))) {
+      await holds.undo();
+      await this.deps.orders.dropIntent(intentId);
+      return undefined;
+    }
+    await this.deps.orders.dropIntent(intentId);
+    return { ...order, ...changes, version: order.version + 1, timeline: [...order.timeline, ...timeline] };
+  }
+
+  private eventsOf(order: OrderDocument, plan: RoutingPlan, lines: OrderLine[], at: Date): SerializedEvent[] {
+    const { decision, shipments } = plan;
+    const events: SerializedEvent[] = [
+      tenantEvent(
+        OrderRouted,
+        {
+          orderId: order._id,
+          mallOrderId: order.mallOrderId,
+          parcels: shipments.map((shipment) => ({
+            shipmentId: shipment.shipmentId,
+            kind: shipment.kind,
+            ...(shipment.warehouseId ? { warehouseId: shipment.warehouseId } : {}),
+            ...(shipment.supplierSourceId ? { supplier: { sourceId: shipment.supplierSourceId, externalId: shipment.lines[0]?.externalId ?? '' } } : {}),
+            ...(shipment.distanceKm !== undefined ? { distanceKm: shipment.distanceKm } : {}),
+            lines: shipment.lines.map(({ lineId, skuId, quantity }) => ({ lineId, skuId, quantity })),
+          })),
+          backorderedLineIds: decision.backordered.map((line) => line.lineId),
+          refusedLineIds: decision.refused.map((line) => line.lineId),
+          virtualLineIds: lines.filter((line) => line.kind === 'virtual').map((line) => line.lineId),
+        },
+        order.tenantId,
+        at,
+      ),
+      ...shipments.map((shipment) => shipmentRequestedEvent(order, shipment, at)),
+    ];
+    for (const line of lines.filter((candidate) => candidate.kind === 'virtual')) {
+      events.push(
+        tenantEvent(
+          VirtualLineRequested,
+          { orderId: order._id, lineId: line.lineId, skuId: line.skuId, quantity: line.quantity, ...(line.account ? { account: line.account } : {}) },
+          order.tenantId,
+          at,
+        ),
+      );
+    }
+    return events;
+  }
+}
