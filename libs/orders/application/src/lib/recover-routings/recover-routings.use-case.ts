@@ -34,15 +34,27 @@ export class RecoverRoutings {
   async runOnce(): Promise<RecoveryReport> {
     const report: RecoveryReport = { intents: 0, released: 0, consumed: 0, routed: 0 };
     const olderThan = new Date(this.clock.now().getTime() - this.options.staleAfterMs);
-    const intents = await this.orders.staleIntents(olderThan, this.options.batchSize ?? 100);
-    for (const intent of intents) {
-      await this.recover(intent, report);
-      report.intents++;
+    const batchSize = this.options.batchSize ?? 100;
+    // Batch after batch: each recovered intent is dropped, so the next read finds the rest.
+    for (let batch = 0; batch < 100; batch++) {
+      const intents = await this.orders.staleIntents(olderThan, batchSize);
+      // Every stale hold of an order is given back before the order is routed again, so the new plan sees the units.
+      for (const intent of intents) await this.putStockRight(intent, report);
+      const orderIds = [...new Set(intents.map((intent) => intent.orderId))];
+      for (const orderId of orderIds) {
+        const order = await this.orders.getAny(orderId);
+        if (order?.status !== 'accepted') continue;
+        const routed = await this.routing.execute(order);
+        if (routed.status !== 'accepted') report.routed++;
+      }
+      for (const intent of intents) await this.orders.dropIntent(intent._id);
+      report.intents += intents.length;
+      if (intents.length < batchSize) break;
     }
     return report;
   }
 
-  private async recover(intent: RoutingIntent, report: RecoveryReport): Promise<void> {
+  private async putStockRight(intent: RoutingIntent, report: RecoveryReport): Promise<void> {
     const now = this.clock.now();
     const order = await this.orders.getAny(intent.orderId);
     for (const hold of intent.planned) {
@@ -54,10 +66,5 @@ export class RecoverRoutings {
         report.released++;
       }
     }
-    if (order?.status === 'accepted') {
-      const routed = await this.routing.execute(order);
-      if (routed.status !== 'accepted') report.routed++;
-    }
-    await this.orders.dropIntent(intent._id);
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ShipmentRequested, type SerializedEvent } from '@supply-hub/contracts';
 import type { OrderDocument, OrderStore, WarehouseCapacityStore, WarehouseStockStore } from '@supply-hub/orders-data-access';
 import {
@@ -73,7 +74,7 @@ export async function planRouting(
     deps.strategy,
   );
   const shipments = shipmentsOf(order, decision, now, order.shipments.length + 1, excluded);
-  return { decision, shipments, planned: reservationsOf(shipments) };
+  return { decision, shipments, planned: reservationsOf(shipments, randomBytes(4).toString('hex')) };
 }
 
 /**
@@ -145,12 +146,12 @@ function shipmentsOf(order: OrderDocument, decision: RoutingDecision, now: Date,
   );
 }
 
-function reservationsOf(shipments: RoutedShipment[]): Reservation[] {
+function reservationsOf(shipments: RoutedShipment[], planId: string): Reservation[] {
   return shipments
     .filter((shipment) => shipment.kind === 'warehouse')
     .flatMap((shipment) =>
       shipment.lines.map((line) => ({
-        holdId: holdIdOf(shipment.shipmentId, line.lineId),
+        holdId: holdIdOf(planId, shipment.shipmentId, line.lineId),
         lineId: line.lineId,
         warehouseId: shipment.warehouseId!,
         skuId: line.skuId,

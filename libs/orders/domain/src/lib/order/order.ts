@@ -116,9 +116,12 @@ export interface RoutedShipment {
   trackingSubscribed?: boolean;
 }
 
-/** One hold per parcel and line: a line split over parcels, or rerouted, holds under distinct ids. */
-export function holdIdOf(shipmentId: string, lineId: string): string {
-  return `${shipmentId}:${lineId}`;
+/**
+ * One hold per routing plan, parcel and line: a line split over parcels, rerouted, or planned again after a
+ * lost race or a crash holds under distinct ids, so a dead plan's hold is never mistaken for a live one.
+ */
+export function holdIdOf(planId: string, shipmentId: string, lineId: string): string {
+  return `${shipmentId}:${lineId}:${planId}`;
 }
 
 /** The order a shipment belongs to (shipment ids are derived from order ids). */
