@@ -1,7 +1,9 @@
+import { createEvent, IssuanceStatusChanged } from '@supply-hub/contracts';
+import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { WarehouseStockStore } from '@supply-hub/orders-data-access';
 import { createTestApiKey, startTestService, type TestService } from '@supply-hub/platform/testing';
-import { uniqueName } from '@supply-hub/testing';
+import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
 import { orderRouterEnv } from '../src/config/order-router-env';
 import { sellableSku, stockUp, 哈尔滨, 成都, 深圳 } from './order-fixtures';
@@ -136,6 +138,54 @@ describe('orders on the real Kafka and FerretDB', () => {
       expect(third.body.nextCursor).toBeNull();
       expect((await service.http.get('/orders?status=cancelled').set('X-Api-Key', mall).expect(200)).body.items).toEqual([]);
       await service.http.get('/orders?cursor=nonsense').set('X-Api-Key', mall).expect(400);
+    });
+  });
+
+  describe('virtual lines', () => {
+    const virtualCodes = new KafkaEventPublisher(
+      createKafkaClient({ clientId: uniqueName('e2e-virtual-codes'), brokers: integrationEnv().kafkaBrokers, logger: stderrLogger('error') }),
+    );
+    beforeAll(() => virtualCodes.connect());
+    afterAll(() => virtualCodes.disconnect());
+
+    it('are handed to virtual-codes and show their issuance state when it arrives', async () => {
+      const mallId = uniqueName('mall-v');
+      const mall = await createTestApiKey(service, 'tenant', mallId);
+      const topUp = await sellableSku(service, { family: 'virtual' });
+      const card = await sellableSku(service, { family: 'virtual', subcategory: '视频会员' });
+      await place(mall, { mallOrderId: uniqueName('V'), lines: [{ skuId: topUp, quantity: 1 }], recipient: 成都 }).expect(400);
+      const placed = await place(mall, {
+        mallOrderId: uniqueName('V'),
+        lines: [
+          { skuId: topUp, quantity: 1, account: '13912345678' },
+          { skuId: card, quantity: 1 },
+        ],
+        recipient: 成都,
+      }).expect(201);
+      expect(placed.body).toMatchObject({ status: 'routed', shipments: [], lines: [{ status: 'issuing' }, { status: 'issuing' }] });
+      const orderId: string = placed.body.orderId;
+      const issuance = (lineId: string, status: 'issued' | 'failed', tenantId = mallId) =>
+        createEvent(
+          IssuanceStatusChanged,
+          { issuanceId: `iss-${lineId}`, orderId, lineId, status, ...(status === 'failed' ? { reason: '运营商维护' } : {}), at: new Date().toISOString() },
+          { source: '/virtual-codes', tenantId },
+        );
+      // Another tenant's event about this order changes nothing.
+      await virtualCodes.publish(IssuanceStatusChanged, issuance('1', 'failed', 'someone-else'));
+      await virtualCodes.publish(IssuanceStatusChanged, issuance('1', 'issued'));
+      await virtualCodes.publish(IssuanceStatusChanged, issuance('2', 'failed'));
+      const order = await waitFor(
+        async () => {
+          const answer = await service.http.get(`/orders/${orderId}`).set('X-Api-Key', mall).expect(200);
+          // Two lines, two keys: their events may be consumed in either order.
+          return answer.body.lines[0].status === 'issued' && answer.body.lines[1].status === 'issue-failed' ? answer.body : undefined;
+        },
+        { message: 'the issuance results on the order' },
+      );
+      expect(order.lines.map((line: { status: string }) => line.status)).toEqual(['issued', 'issue-failed']);
+      expect(order.lines[1].reason).toBe('运营商维护');
+      expect(order.status).toBe('delivered');
+      expect(order.timeline.map((entry: { status: string }) => entry.status).sort()).toEqual(['accepted', 'line-failed', 'line-issued', 'routed']);
     });
   });
 

@@ -4,13 +4,14 @@ import { RoutingSweeps } from '../sweeps/routing-sweeps.service';
 import { WarehouseShipmentsController } from '../warehouses/warehouse-shipments.controller';
 import { WarehouseStockController } from '../warehouses/warehouse-stock.controller';
 import { OrderWebhooksConsumer } from '../webhooks/order-webhooks.consumer';
+import { IssuanceEventsConsumer } from './issuance-events.consumer';
 import { OrdersController } from './orders.controller';
 import { ordersProviders } from './orders.providers';
 
 /** Orders, stock, warehouses' parcels and the sweeps that keep them right. */
 @Module({
   imports: [CatalogReadModelModule],
-  controllers: [OrdersController, WarehouseStockController, WarehouseShipmentsController, OrderWebhooksConsumer],
+  controllers: [OrdersController, WarehouseStockController, WarehouseShipmentsController, OrderWebhooksConsumer, IssuanceEventsConsumer],
   providers: [...ordersProviders, RoutingSweeps],
   exports: ordersProviders.map((provider) => ('provide' in provider ? provider.provide : provider)),
 })

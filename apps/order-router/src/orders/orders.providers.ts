@@ -5,6 +5,7 @@ import {
   CancelOrder,
   type Clock,
   PlaceOrder,
+  RecordIssuance,
   RecoverRoutings,
   RerouteShipment,
   RouteOrder,
@@ -18,7 +19,7 @@ import { SERVICE_CONFIG } from '@supply-hub/platform';
 import type { Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrderRouterEnv } from '../config/order-router-env';
-import { ORDER_CLOCK, ORDERS_DB, WAREHOUSES } from './orders.tokens';
+import { ORDER_CLOCK, ORDER_CLOCK_OVERRIDE, ORDERS_DB, WAREHOUSES } from './orders.tokens';
 
 const ROUTING_DEPENDENCIES = Symbol('RoutingDependencies');
 
@@ -31,7 +32,11 @@ export const ordersProviders: Provider[] = [
       return connection.db;
     },
   },
-  { provide: ORDER_CLOCK, useValue: systemClock },
+  {
+    provide: ORDER_CLOCK,
+    inject: [{ token: ORDER_CLOCK_OVERRIDE, optional: true }],
+    useFactory: (clock: Clock | undefined): Clock => clock ?? systemClock,
+  },
   {
     provide: WAREHOUSES,
     inject: [SERVICE_CONFIG],
@@ -75,6 +80,7 @@ export const ordersProviders: Provider[] = [
     inject: [ROUTING_DEPENDENCIES, RouteOrder],
     useFactory: (deps: RoutingDependencies, routing: RouteOrder) => new PlaceOrder(deps.orders, deps.skus, routing, deps.clock),
   },
+  { provide: RecordIssuance, inject: [OrderStore, ORDER_CLOCK], useFactory: (orders: OrderStore, clock: Clock) => new RecordIssuance(orders, clock) },
   {
     provide: CancelOrder,
     inject: [ROUTING_DEPENDENCIES],

@@ -8,3 +8,4 @@ export * from './lib/place-order/place-order.use-case';
 export * from './lib/cancel-order/cancel-order.use-case';
 export * from './lib/recover-routings/recover-routings.use-case';
 export * from './lib/warehouse-shipments/warehouse-shipments.use-case';
+export * from './lib/record-issuance/record-issuance.use-case';

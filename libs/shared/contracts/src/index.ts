@@ -15,5 +15,6 @@ export * from './lib/catalog/sku-delisted.event';
 export * from './lib/orders/order-events';
 export * from './lib/orders/shipment-events';
 export * from './lib/orders/virtual-line-events';
+export * from './lib/codes/issuance-events';
 export * from './lib/asyncapi/asyncapi-document';
 export * from './lib/asyncapi/asyncapi-yaml';

@@ -187,15 +187,20 @@ function withoutShipment(line: OrderLine): OrderLine {
   return rest;
 }
 
-/** The order's status from its lines. */
+const SETTLED_WITHOUT_GOODS: ReadonlySet<OrderLine['status']> = new Set(['cancelled', 'refused', 'issue-failed', 'backordered']);
+
+/**
+ * The order's status from its lines: delivered when every line still going somewhere arrived (a virtual
+ * line arrives when issued), dispatched once goods left, routed while they wait; backordered or refused
+ * when no line goes anywhere.
+ */
 export function statusOf(lines: readonly OrderLine[]): OrderStatus {
   if (lines.every((line) => line.status === 'cancelled')) return 'cancelled';
-  const shipping = lines.filter((line) => ['reserved', 'drop-ship', 'dispatched', 'delivered'].includes(line.status));
-  if (shipping.length > 0 && shipping.every((line) => line.status === 'delivered')) return 'delivered';
-  if (shipping.some((line) => line.status === 'dispatched' || line.status === 'delivered')) return 'dispatched';
-  if (shipping.length > 0 || lines.some((line) => line.status === 'issuing')) return 'routed';
-  if (lines.some((line) => line.status === 'backordered')) return 'backordered';
-  return 'refused';
+  const live = lines.filter((line) => !SETTLED_WITHOUT_GOODS.has(line.status));
+  if (live.length === 0) return lines.some((line) => line.status === 'backordered') ? 'backordered' : 'refused';
+  if (live.every((line) => line.status === 'delivered' || line.status === 'issued')) return 'delivered';
+  if (live.some((line) => line.status === 'dispatched' || line.status === 'delivered')) return 'dispatched';
+  return 'routed';
 }
 
 export function shipmentRequestedEvent(order: OrderDocument, shipment: RoutedShipment, at: Date): SerializedEvent {

@@ -3,7 +3,7 @@ import type { ShipmentTracking } from '../tracking/shipment-tracking';
 
 export type OrderStatus = 'accepted' | 'routed' | 'backordered' | 'refused' | 'cancelled' | 'dispatched' | 'delivered';
 
-export type LineStatus = 'accepted' | 'reserved' | 'drop-ship' | 'backordered' | 'refused' | 'issuing' | 'cancelled' | 'dispatched' | 'delivered';
+export type LineStatus = 'accepted' | 'reserved' | 'drop-ship' | 'backordered' | 'refused' | 'issuing' | 'issued' | 'issue-failed' | 'cancelled' | 'dispatched' | 'delivered';
 
 export interface Recipient {
   name: string;

@@ -1,3 +1,4 @@
+import { IssuanceStatusChanged } from '../codes/issuance-events';
 import { SkuDelisted } from '../catalog/sku-delisted.event';
 import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
 import { SkuStockChanged } from '../catalog/sku-stock-changed.event';
@@ -33,5 +34,10 @@ export const EVENT_REGISTRY = defineRegistry([
     name: TOPICS.virtualLines,
     description: 'Virtual order lines for virtual-codes, keyed by order line (one issuance per line).',
     events: [VirtualLineRequested],
+  },
+  {
+    name: TOPICS.issuances,
+    description: "virtual-codes' issuances, keyed by order line: processing, issued, failed. Never the codes themselves.",
+    events: [IssuanceStatusChanged],
   },
 ]);

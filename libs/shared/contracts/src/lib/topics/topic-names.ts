@@ -11,6 +11,8 @@ export const TOPICS = {
   shipments: 'supplyhub.orders.shipment.v1',
   /** Virtual order lines for virtual-codes, keyed by `<orderId>:<lineId>` (one issuance per line). */
   virtualLines: 'supplyhub.orders.virtual-line.v1',
+  /** virtual-codes' issuances, keyed by `<orderId>:<lineId>` like the lines they answer. */
+  issuances: 'supplyhub.codes.issuance.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
