@@ -5,7 +5,14 @@ import { uniqueName } from '@supply-hub/testing';
 /** A sellable SKU in order-router's read model, as catalog-sync's events would leave it. */
 export async function sellableSku(
   service: TestService,
-  overrides: { stock?: number; family?: 'physical' | 'virtual'; subcategory?: string; dropShip?: boolean } = {},
+  overrides: {
+    stock?: number;
+    family?: 'physical' | 'virtual';
+    subcategory?: string;
+    dropShip?: boolean;
+    /** The JD SKU id of the best offer (a SKU the JD sandbox sells); default a made-up `jd-<skuId>`. */
+    externalId?: string;
+  } = {},
 ): Promise<string> {
   const skuId = uniqueName('sku');
   await service.app.get(SellableSkuRepository).applyIfNewer(
@@ -21,7 +28,7 @@ export async function sellableSku(
       supplyPriceFen: 28_000,
       marketPriceFen: 39_900,
       stock: overrides.stock ?? 0,
-      bestOffer: overrides.dropShip ? { sourceId: 'jd', externalId: `jd-${skuId}` } : null,
+      bestOffer: overrides.dropShip ? { sourceId: 'jd', externalId: overrides.externalId ?? `jd-${skuId}` } : null,
       delistedReason: null,
     },
     new Date(),

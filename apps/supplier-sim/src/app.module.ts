@@ -3,6 +3,7 @@ import { PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { SandboxesModule } from '@supply-hub/sim-sandboxes';
 import { SimAdminController } from './admin/sim-admin.controller';
 import { SimCarrierController } from './admin/sim-carrier.controller';
+import { SimJdOrdersController } from './admin/sim-jd-orders.controller';
 import { CarrierController } from './carrier/carrier.controller';
 import { simSettingsFromEnv } from './config/sim-settings-from-env';
 import type { SupplierSimEnv } from './config/supplier-sim-env';
@@ -16,6 +17,6 @@ import { TaobaoController } from './taobao/taobao.controller';
     PlatformModule.forService({ mongo: false }),
     SandboxesModule.forRootAsync({ inject: [SERVICE_CONFIG], useFactory: (env: SupplierSimEnv) => simSettingsFromEnv(env) }),
   ],
-  controllers: [JdController, TaobaoController, FeedsController, CarrierController, SimAdminController, SimCarrierController],
+  controllers: [JdController, TaobaoController, FeedsController, CarrierController, SimAdminController, SimCarrierController, SimJdOrdersController],
 })
 export class AppModule {}

@@ -1,6 +1,8 @@
 import { envTypes, SERVICES, serviceEnvSchema } from '@supply-hub/config';
 import { parseWarehousesConfig } from '@supply-hub/orders-domain';
+import { parseDropShipSuppliersConfig } from '@supply-hub/orders-suppliers';
 import { webhookEnvShape } from '@supply-hub/platform';
+import { CARRIER_SUBSCRIBE_PATH } from '@supply-hub/supplier-protocols';
 import { z } from 'zod';
 
 /** Every setting order-router reads, validated at start-up (README.md lists them). */
@@ -32,6 +34,43 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
     SLA_BREACH_POLICY: z.enum(['reroute', 'escalate']).default('escalate'),
     /** Run the recovery and deadline sweeps in this instance. */
     ROUTING_SWEEPS: envTypes.boolean(true),
+    // Carrier tracking (快递100-style subscription and pushes).
+    /** The carrier's subscribe endpoint (form POST); by default the local supplier-sim carrier sandbox. */
+    CARRIER_API_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .default(`http://127.0.0.1:${SERVICES['supplier-sim'].port}/carrier/${CARRIER_SUBSCRIBE_PATH}`),
+    /** The subscriber key the carrier gave us (the sandbox's development key by default). */
+    CARRIER_KEY: z.string().min(1, 'must not be empty').default('sandbox-key'),
+    /** This service as the carrier reaches it: pushes go to <this>/carrier/callback/<shipmentId>. Unset: http://127.0.0.1:<the port this instance listens on>. */
+    CARRIER_CALLBACK_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    /** Key of the per-shipment push salts (HMAC of the shipment id); unset: derived from STAFF_TOKEN_SECRET. Changing it voids the signatures of every live subscription. */
+    CARRIER_CALLBACK_SECRET: envTypes.secret(32).optional(),
+    /** Run the sweep that subscribes dispatched parcels whose subscription failed or was given up by the carrier. */
+    CARRIER_TRACKING_SWEEP: envTypes.boolean(true),
+    CARRIER_TRACKING_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 24 * 3_600_000, fallback: 60_000 }),
+    // Drop-ship (一件代发) through the suppliers' adapters (JD today).
+    /**
+     * The suppliers as JSON: the same document as catalog-sync's SUPPLIER_SOURCES (see @supply-hub/catalog-suppliers);
+     * its `kind: "jd"` entries are the JD accounts drop-ship parcels are ordered from, other kinds are ignored.
+     * Unset: the local JD sandbox at SUPPLIER_SIM_URL. A bad JD entry stops the start naming its field.
+     */
+    SUPPLIER_SOURCES: z
+      .string()
+      .optional()
+      .superRefine((text, context) => {
+        if (text === undefined) return;
+        try {
+          parseDropShipSuppliersConfig(text);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    SUPPLIER_SIM_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(`http://127.0.0.1:${SERVICES['supplier-sim'].port}`),
+    /** Run the drop-ship poller in this instance: suppliers' order updates, tracks, and parcels to submit again. */
+    DROP_SHIP_POLLER: envTypes.boolean(true),
+    DROP_SHIP_POLL_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 30_000 }),
+    /** A drop-ship parcel still waiting for its supplier this long after it was requested is submitted again (same thirdOrder, looked up first). */
+    DROP_SHIP_RESUBMIT_AFTER_MS: envTypes.integer({ min: 0, max: 24 * 3_600_000, fallback: 60_000 }),
   });
 
 export type OrderRouterEnv = z.output<typeof orderRouterEnv>;

@@ -27,6 +27,7 @@ export function simSettingsFromEnv(env: SupplierSimEnv): SimSettings {
       accessTokenTtlSeconds: env.SIM_JD_TOKEN_TTL_S,
       refreshTokenTtlSeconds: env.SIM_JD_REFRESH_TOKEN_TTL_S,
     },
+    jdOrders: { stepIntervalMs: env.SIM_JD_ORDER_STEP_INTERVAL_MS, rejectRate: env.SIM_JD_ORDER_REJECT_RATE, maxOrders: env.SIM_JD_MAX_ORDERS },
     taobao: { appKey: env.SIM_TAOBAO_APP_KEY, appSecret: env.SIM_TAOBAO_APP_SECRET, session: env.SIM_TAOBAO_SESSION },
     carrier: {
       key: env.SIM_CARRIER_KEY,

@@ -33,6 +33,9 @@ const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS' | 'CARRIER'>(family:
  * | SIM_JD_CLIENT_ID / SIM_JD_CLIENT_SECRET | sandbox-client / sandbox-secret | JD token client |
  * | SIM_JD_USERNAME / SIM_JD_PASSWORD | mall-supplier / p@ss-123 | JD account (the form carries MD5 of the password) |
  * | SIM_JD_TOKEN_TTL_S / SIM_JD_REFRESH_TOKEN_TTL_S | 86400 / 2592000 | access / refresh token lifetimes |
+ * | SIM_JD_ORDER_STEP_INTERVAL_MS | 10000 | time between a confirmed JD order's steps (发货完成 … 妥投); 0 = only on POST /sim/jd/orders/advance |
+ * | SIM_JD_ORDER_REJECT_RATE | 0 | share of JD orders (fixed per thirdOrder) refused at the door (拒收) instead of delivered |
+ * | SIM_JD_MAX_ORDERS | 100000 | JD orders kept in memory (the oldest finished one makes room) |
  * | SIM_TAOBAO_APP_KEY / SIM_TAOBAO_APP_SECRET | 12345678 / helloworld | TOP app (the protocol notes' worked example) |
  * | SIM_TAOBAO_SESSION | test-session | the seller session item methods require |
  * | SIM_CARRIER_KEY | sandbox-key | the subscriber key the carrier sandbox accepts |
@@ -61,6 +64,9 @@ export const supplierSimEnv = z.object({
   SIM_JD_PASSWORD: z.string().min(1).default('p@ss-123'),
   SIM_JD_TOKEN_TTL_S: envTypes.integer({ min: 1, max: 31_536_000, fallback: 86_400 }),
   SIM_JD_REFRESH_TOKEN_TTL_S: envTypes.integer({ min: 1, max: 31_536_000, fallback: 2_592_000 }),
+  SIM_JD_ORDER_STEP_INTERVAL_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 10_000 }),
+  SIM_JD_ORDER_REJECT_RATE: rate(0),
+  SIM_JD_MAX_ORDERS: envTypes.integer({ min: 1, max: 10_000_000, fallback: 100_000 }),
   SIM_TAOBAO_APP_KEY: z.string().min(1).default('12345678'),
   SIM_TAOBAO_APP_SECRET: z.string().min(1).default('helloworld'),
   SIM_TAOBAO_SESSION: z.string().min(1).default('test-session'),

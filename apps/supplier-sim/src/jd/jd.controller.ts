@@ -66,7 +66,7 @@ export class JdController {
   }
 
   @Post('api/message/get')
-  @ApiOperation({ summary: 'Undeleted change messages of the given types (2, 4, 6, 16)' })
+  @ApiOperation({ summary: 'Undeleted change messages of the given types (2, 4, 5, 6, 10, 16)' })
   messageGet(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
     return this.answer('message/get', request, response);
   }
@@ -75,6 +75,42 @@ export class JdController {
   @ApiOperation({ summary: 'Acknowledge messages by id (comma-separated)' })
   messageDel(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
     return this.answer('message/del', request, response);
+  }
+
+  @Post('api/order/submitOrder')
+  @ApiOperation({ summary: 'Place an order (thirdOrder, sku JSON, recipient, area ids, invoice, submitState); 0008 with that order when thirdOrder exists' })
+  submitOrder(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/submitOrder', request, response);
+  }
+
+  @Post('api/order/selectJdOrderIdByThirdOrder')
+  @ApiOperation({ summary: 'The jdOrderId a thirdOrder got (3101 when none): the lookup after a lost submitOrder answer' })
+  selectJdOrderIdByThirdOrder(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/selectJdOrderIdByThirdOrder', request, response);
+  }
+
+  @Post('api/order/confirmOrder')
+  @ApiOperation({ summary: 'Confirm an order submitted with submitState 0 (3103 when already confirmed)' })
+  confirmOrder(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/confirmOrder', request, response);
+  }
+
+  @Post('api/order/cancel')
+  @ApiOperation({ summary: 'Cancel an unconfirmed order (3102 once confirmed)' })
+  cancelOrder(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/cancel', request, response);
+  }
+
+  @Post('api/order/selectJdOrder')
+  @ApiOperation({ summary: 'An order: state (0 new, 1 delivered, 2 rejected), submitState, orderState, prices, lines' })
+  selectJdOrder(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/selectJdOrder', request, response);
+  }
+
+  @Post('api/order/orderTrack')
+  @ApiOperation({ summary: "An order's track: [{ msgTime, content, operator }], oldest first" })
+  orderTrack(@Req() request: SandboxRequest, @Res() response: ServerResponse) {
+    return this.answer('order/orderTrack', request, response);
   }
 
   private async answer(method: JdMethod, request: SandboxRequest, response: ServerResponse): Promise<void> {

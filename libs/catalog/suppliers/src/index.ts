@@ -1,4 +1,3 @@
-export * from './lib/shared/supplier-errors';
 export * from './lib/shared/source-dependencies';
 export * from './lib/jd/jd-source-config';
 export * from './lib/jd/jd-supplier-source';

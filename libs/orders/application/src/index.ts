@@ -8,4 +8,7 @@ export * from './lib/place-order/place-order.use-case';
 export * from './lib/cancel-order/cancel-order.use-case';
 export * from './lib/recover-routings/recover-routings.use-case';
 export * from './lib/warehouse-shipments/warehouse-shipments.use-case';
+export * from './lib/shipment-deadlines';
+export * from './lib/track-shipment';
 export * from './lib/record-issuance/record-issuance.use-case';
+export * from './lib/drop-ship';

@@ -3,3 +3,4 @@ export * from './lib/sellable-sku/sellable-sku.repository';
 export * from './lib/stock/warehouse-stock.store';
 export * from './lib/stock/warehouse-capacity.store';
 export * from './lib/orders/order.store';
+export * from './lib/orders/drop-ship-order.queries';

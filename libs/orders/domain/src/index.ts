@@ -8,6 +8,7 @@ export * from './lib/routing/default-routing-strategy';
 export * from './lib/routing/route-order';
 export * from './lib/routing/routing-bench';
 export * from './lib/tracking';
+export * from './lib/drop-ship';
 export * from './lib/order/order';
 export * from './lib/order/order-id';
 export * from './lib/order/order-request';

@@ -21,8 +21,9 @@ const compose = parse(readFileSync(path.resolve(__dirname, '../../../../../docke
   volumes: Record<string, unknown>;
 };
 const settingNames = Object.keys(serviceEnvSchema({ port: 1, database: 'x' }).shape);
-// Mall-facing services extend the common schema with the webhook settings (@supply-hub/platform).
-const knownSettings = new Set([...settingNames, 'WEBHOOK_ALLOW_HTTP_LOCALHOST']);
+// Services extend the common schema with their own settings; these are the ones compose sets, so that the
+// services reach supplier-sim (sandboxed suppliers and carrier) and the carrier reaches order-router.
+const knownSettings = new Set([...settingNames, 'WEBHOOK_ALLOW_HTTP_LOCALHOST', 'SUPPLIER_SIM_URL', 'CARRIER_API_URL', 'CARRIER_CALLBACK_BASE_URL']);
 
 describe('docker-compose.yml', () => {
   it('has MongoDB 8 and Kafka 3.9 with health checks and named volumes', () => {

@@ -6,6 +6,9 @@ import { CarrierSandbox } from './carrier/carrier-sandbox';
 import { FaultPolicy } from './faults/fault-policy';
 import { BrandFeeds } from './feeds/brand-feeds';
 import { JdMessageQueue } from './jd/jd-messages';
+import { JdOrderMethods } from './jd/jd-order-methods';
+import { DEFAULT_JD_ORDER_SETTINGS } from './jd/jd-order-settings';
+import { JdOrderBook } from './jd/jd-orders';
 import { JdPools } from './jd/jd-pools';
 import { JdSandbox } from './jd/jd-sandbox';
 import { JdTokenStore } from './jd/jd-token-store';
@@ -84,10 +87,23 @@ export class SandboxesModule {
         },
       },
       {
+        provide: JdOrderBook,
+        inject: [SIM_SETTINGS, JdMessageQueue, SIM_CLOCK],
+        useFactory: (settings: SimSettings, messages: JdMessageQueue, clock: Clock) =>
+          new JdOrderBook(settings.jdOrders ?? DEFAULT_JD_ORDER_SETTINGS, settings.seed, messages, clock),
+      },
+      {
         provide: JdSandbox,
-        inject: [CatalogWorld, SandboxGate, JdTokenStore, JdMessageQueue, JdPools, SIM_SETTINGS],
-        useFactory: (world: CatalogWorld, gate: SandboxGate, tokens: JdTokenStore, messages: JdMessageQueue, pools: JdPools, settings: SimSettings) =>
-          new JdSandbox(world, gate, tokens, messages, pools, settings.jd),
+        inject: [CatalogWorld, SandboxGate, JdTokenStore, JdMessageQueue, JdPools, SIM_SETTINGS, JdOrderBook],
+        useFactory: (
+          world: CatalogWorld,
+          gate: SandboxGate,
+          tokens: JdTokenStore,
+          messages: JdMessageQueue,
+          pools: JdPools,
+          settings: SimSettings,
+          orders: JdOrderBook,
+        ) => new JdSandbox(world, gate, tokens, messages, pools, settings.jd, new JdOrderMethods(world, orders)),
       },
       { provide: TaobaoMethods, inject: [CatalogWorld, SandboxGate], useFactory: (world: CatalogWorld, gate: SandboxGate) => new TaobaoMethods(world, gate) },
       {
@@ -105,7 +121,7 @@ export class SandboxesModule {
       },
       {
         provide: SimAdmin,
-        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods, CarrierSandbox],
+        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods, CarrierSandbox, JdOrderBook],
         useFactory: (
           world: CatalogWorld,
           gate: SandboxGate,
@@ -114,9 +130,14 @@ export class SandboxesModule {
           tokens: JdTokenStore,
           taobao: TaobaoMethods,
           carrier: CarrierSandbox,
-        ) => new SimAdmin(world, gate, stats, messages, tokens, taobao, carrier),
+          jdOrders: JdOrderBook,
+        ) => new SimAdmin(world, gate, stats, messages, tokens, taobao, carrier, jdOrders),
       },
     ];
-    return { module: SandboxesModule, providers, exports: [JdSandbox, TaobaoGateway, BrandFeeds, CarrierSandbox, SimAdmin, CatalogWorld, SIM_SETTINGS] };
+    return {
+      module: SandboxesModule,
+      providers,
+      exports: [JdSandbox, JdOrderBook, TaobaoGateway, BrandFeeds, CarrierSandbox, SimAdmin, CatalogWorld, SIM_SETTINGS],
+    };
   }
 }

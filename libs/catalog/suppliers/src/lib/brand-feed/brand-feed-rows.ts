@@ -1,4 +1,5 @@
 import type { BrandFeedPayload } from '@supply-hub/catalog-domain';
+import { zodProblem } from '@supply-hub/supplier-clients';
 import {
   BRAND_FEED_IMAGE_SEPARATOR,
   BRAND_FEED_SPEC_SEPARATOR,
@@ -8,7 +9,6 @@ import {
 } from '@supply-hub/supplier-protocols';
 import { type CsvError, parse } from 'csv-parse';
 import { pipeline, type Readable } from 'node:stream';
-import { zodProblem } from '../shared/zod-problem';
 
 /** A row as read, mapped; `malformed` when it cannot be (the payload says why). */
 export type FeedRow = BrandFeedPayload;

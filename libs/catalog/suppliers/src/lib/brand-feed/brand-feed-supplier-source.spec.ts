@@ -1,9 +1,9 @@
 import type { BrandFeedPayload, SourcePage } from '@supply-hub/catalog-domain';
 import { DependencyUnavailableError } from '@supply-hub/errors';
 import type { HttpClient } from '@supply-hub/http-client';
+import { SupplierAnswerMalformedError } from '@supply-hub/supplier-clients';
 import nock from 'nock';
 import { fakeTimeSource } from '../../testing';
-import { SupplierAnswerMalformedError } from '../shared/supplier-errors';
 import { brandFeedSourceFromConfig } from './create-brand-feed-supplier-source';
 import { type BrandFeedSourceConfigInput, brandFeedSourceConfigSchema } from './brand-feed-source-config';
 

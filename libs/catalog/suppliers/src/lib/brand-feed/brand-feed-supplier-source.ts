@@ -1,10 +1,10 @@
 import type { BrandFeedPayload, PullOptions, SourcePage, SourceRecord, SupplierSource } from '@supply-hub/catalog-domain';
 import { DependencyUnavailableError, DomainError, ValidationError } from '@supply-hub/errors';
 import type { HttpClient, HttpResponse } from '@supply-hub/http-client';
+import { SupplierAnswerMalformedError } from '@supply-hub/supplier-clients';
 import type { BrandFeedMapping } from '@supply-hub/supplier-protocols';
 import type { Readable } from 'node:stream';
 import { decodeCursor, encodeCursor } from '../shared/cursor-codec';
-import { SupplierAnswerMalformedError } from '../shared/supplier-errors';
 import { type BrandFeedCursor, brandFeedCursorSchema, type FeedValidators } from './brand-feed-cursor';
 import { csvRows, type FeedRow, FeedUnreadableError, jsonRows } from './brand-feed-rows';
 import type { BrandFeedSourceConfig } from './brand-feed-source-config';

@@ -1,6 +1,7 @@
 import type { JdOfferPayload, SourceRecord } from '@supply-hub/catalog-domain';
 import { DependencyUnavailableError } from '@supply-hub/errors';
 import { upstreamFailureKindOf } from '@supply-hub/http-client';
+import { type JdClient, zodProblem } from '@supply-hub/supplier-clients';
 import {
   JD_PATHS,
   type JdPath,
@@ -15,8 +16,6 @@ import {
 } from '@supply-hub/supplier-protocols';
 import { z } from 'zod';
 import { chunk, mapBounded } from '../shared/map-bounded';
-import { zodProblem } from '../shared/zod-problem';
-import type { JdClient } from './jd-client';
 import type { JdSourceConfig } from './jd-source-config';
 
 type Config = Pick<JdSourceConfig, 'id' | 'area' | 'detailConcurrency'>;

@@ -1,5 +1,5 @@
+import type { JdClient } from '@supply-hub/supplier-clients';
 import { JD_PATHS, type JdPool, jdGetPageNumResultSchema, jdSkuPageSchema } from '@supply-hub/supplier-protocols';
-import type { JdClient } from './jd-client';
 import type { PoolPosition } from './jd-cursor';
 
 export interface PoolSlice {

@@ -1,4 +1,6 @@
 import { type JdOfferPayload, type PullOptions, readAhead, type SourcePage, type SupplierSource } from '@supply-hub/catalog-domain';
+import { ValidationError } from '@supply-hub/errors';
+import type { JdClient } from '@supply-hub/supplier-clients';
 import {
   JD_CATALOG_MESSAGE_TYPES,
   JD_MESSAGE_TYPES,
@@ -10,10 +12,8 @@ import {
   type JdMessage,
   jdSkuPageSchema,
 } from '@supply-hub/supplier-protocols';
-import { ValidationError } from '@supply-hub/errors';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../shared/cursor-codec';
-import type { JdClient } from './jd-client';
 import { type JdCursor, jdCursorSchema, type PoolPosition } from './jd-cursor';
 import type { JdOfferReader } from './jd-offer-reader';
 import { walkPools } from './jd-pool-walker';

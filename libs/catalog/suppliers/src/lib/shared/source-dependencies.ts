@@ -1,7 +1,4 @@
-import type { BreakerState, TimeSource } from '@supply-hub/http-client';
+import type { SupplierClientDependencies } from '@supply-hub/supplier-clients';
 
 /** What every source factory may be given besides its configuration: injected time, breaker reports. */
-export interface SourceDependencies {
-  time?: TimeSource;
-  onBreakerStateChange?: (endpoint: string, state: BreakerState) => void;
-}
+export type SourceDependencies = SupplierClientDependencies;

@@ -1,4 +1,5 @@
 import type { HttpClient, HttpResponse, TimeSource } from '@supply-hub/http-client';
+import { SupplierAnswerMalformedError, SupplierRefusedError } from '@supply-hub/supplier-clients';
 import {
   formatBeijingTime,
   isTaobaoRetryableError,
@@ -8,7 +9,6 @@ import {
   taobaoSign,
   type TaobaoParams,
 } from '@supply-hub/supplier-protocols';
-import { SupplierAnswerMalformedError, SupplierRefusedError } from '../shared/supplier-errors';
 import type { TaobaoSourceConfig } from './taobao-source-config';
 
 /** `isp.*` and call-limit errors arrive as 200s; the HTTP client retries them like a 503. */

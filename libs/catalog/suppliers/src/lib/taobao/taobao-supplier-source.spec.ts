@@ -1,10 +1,10 @@
 import type { SourcePage, TaobaoOfferPayload } from '@supply-hub/catalog-domain';
 import { DependencyUnavailableError } from '@supply-hub/errors';
 import { type HttpClient, upstreamFailureKindOf } from '@supply-hub/http-client';
+import { SupplierAnswerMalformedError, SupplierRefusedError } from '@supply-hub/supplier-clients';
 import { taobaoSign } from '@supply-hub/supplier-protocols';
 import nock from 'nock';
 import { error, FakeTaobao, fakeTimeSource, taobaoItemOf } from '../../testing';
-import { SupplierAnswerMalformedError, SupplierRefusedError } from '../shared/supplier-errors';
 import { createTaobaoSupplierSource } from './create-taobao-supplier-source';
 import type { TaobaoSourceConfigInput } from './taobao-source-config';
 

@@ -1,11 +1,10 @@
 import type { PullOptions, SourcePage, SourceRecord, SupplierSource, TaobaoOfferPayload } from '@supply-hub/catalog-domain';
 import { ValidationError } from '@supply-hub/errors';
 import type { TimeSource } from '@supply-hub/http-client';
+import { SupplierAnswerMalformedError, zodProblem } from '@supply-hub/supplier-clients';
 import { formatBeijingTime, parseBeijingTime, TAOBAO_ITEM_FIELDS, TAOBAO_ITEMS_ONSALE_GET, taobaoItemSchema } from '@supply-hub/supplier-protocols';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../shared/cursor-codec';
-import { SupplierAnswerMalformedError } from '../shared/supplier-errors';
-import { zodProblem } from '../shared/zod-problem';
 import { type ModifiedWindow, type TaobaoCursor, taobaoCursorSchema } from './taobao-cursor';
 import type { TaobaoGateway } from './taobao-gateway';
 import type { TaobaoSourceConfig } from './taobao-source-config';

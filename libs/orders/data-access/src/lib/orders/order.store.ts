@@ -50,6 +50,7 @@ export class OrderStore {
     await this.orders.createIndex({ tenantId: 1, createdAt: -1 });
     await this.orders.createIndex({ tenantId: 1, status: 1, createdAt: -1 });
     await this.orders.createIndex({ 'shipments.warehouseId': 1, 'shipments.status': 1 });
+    await this.orders.createIndex({ 'shipments.trackingSubscribed': 1 });
   }
 
   /**
@@ -65,13 +66,44 @@ export class OrderStore {
       .toArray();
   }
 
-  /** Orders with a parcel in one of `statuses` (any warehouse): what the deadline sweeps look at. */
-  async withOpenShipments(statuses: readonly string[], limit: number): Promise<OrderDocument[]> {
-    return this.orders
-      .find({ 'shipments.status': { $in: [...statuses] } })
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
+  /**
+   * Every order with a parcel still to ship, oldest first, page by page (no limit: one would leave the
+   * newest unseen once enough escalated parcels stay open at the head). Each page is read whole before the
+   * caller writes, so no cursor stays open across the writes. FerretDB 1.24 serves it by scanning.
+   */
+  async *openOrders(pageSize = 200): AsyncIterable<OrderDocument> {
+    let after: Pick<OrderDocument, 'createdAt' | '_id'> | undefined;
+    for (;;) {
+      const query: Record<string, unknown> = { 'shipments.status': { $in: ['requested', 'accepted'] } };
+      if (after) query.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after._id } }];
+      const page = await this.orders.find(query).sort({ createdAt: 1, _id: 1 }).limit(pageSize).toArray();
+      yield* page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!;
+    }
+  }
+
+  /**
+   * Orders with a parcel never subscribed for tracking (dispatch writes `trackingSubscribed: false`) or
+   * whose subscription the carrier gave up (abort), by order id after `afterOrderId`. Which parcel matched
+   * is decided again in memory (FerretDB 1.24 has no $elemMatch on fields).
+   */
+  async awaiting(afterOrderId: string | undefined, limit: number): Promise<OrderDocument[]> {
+    const filter: Record<string, unknown> = {
+      $or: [{ 'shipments.trackingSubscribed': false }, { 'shipments.tracking.subscription': 'aborted' }],
+      ...(afterOrderId ? { _id: { $gt: afterOrderId } } : {}),
+    };
+    return this.orders.find(filter).sort({ _id: 1 }).limit(limit).toArray();
+  }
+
+  /** Orders with a parcel whose promise falls in [from, to) (and maybe other parcels: callers pick); parcels only. */
+  async withParcelsDue(from: Date, to: Date): Promise<Pick<OrderDocument, '_id' | 'shipments'>[]> {
+    return this.orders.find({ 'shipments.dispatchBy': { $gte: from, $lt: to } }, { projection: { shipments: 1 } }).toArray();
+  }
+
+  /** Orders with a parcel dispatched at or after `since`; parcels only. */
+  async withParcelsDispatchedSince(since: Date): Promise<Pick<OrderDocument, '_id' | 'shipments'>[]> {
+    return this.orders.find({ 'shipments.dispatchedAt': { $gte: since } }, { projection: { shipments: 1 } }).toArray();
   }
 
   /** Stores a new order with its events; the existing one when this order id is already taken. */

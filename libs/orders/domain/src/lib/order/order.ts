@@ -3,7 +3,8 @@ import type { ShipmentTracking } from '../tracking/shipment-tracking';
 
 export type OrderStatus = 'accepted' | 'routed' | 'backordered' | 'refused' | 'cancelled' | 'dispatched' | 'delivered';
 
-export type LineStatus = 'accepted' | 'reserved' | 'drop-ship' | 'backordered' | 'refused' | 'issuing' | 'issued' | 'issue-failed' | 'cancelled' | 'dispatched' | 'delivered';
+export type LineStatus =
+  'accepted' | 'reserved' | 'drop-ship' | 'backordered' | 'refused' | 'issuing' | 'issued' | 'issue-failed' | 'cancelled' | 'dispatched' | 'delivered';
 
 export interface Recipient {
   name: string;
@@ -97,6 +98,8 @@ export interface RoutedShipment {
   kind: 'warehouse' | 'drop-ship';
   warehouseId?: string;
   supplierSourceId?: string;
+  /** A drop-ship parcel's order at its supplier (JD's jdOrderId), once the supplier took it. */
+  supplierOrderId?: string;
   distanceKm?: number;
   lines: { lineId: string; skuId: string; quantity: number; externalId?: string }[];
   status: ShipmentStatus;

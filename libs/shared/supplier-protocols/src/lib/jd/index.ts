@@ -6,3 +6,5 @@ export * from './jd-product';
 export * from './jd-price';
 export * from './jd-stock';
 export * from './jd-message';
+export * from './jd-area';
+export * from './jd-order';

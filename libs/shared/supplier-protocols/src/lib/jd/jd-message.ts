@@ -58,5 +58,15 @@ export const jdListingMessageResultSchema = z.object({ skuId: jdSkuIdSchema, sta
 export const JD_POOL_MESSAGE_STATES = { added: 1, removed: 2 } as const;
 export const jdPoolMessageResultSchema = z.object({ skuId: jdSkuIdSchema, page_num: z.string(), state: z.number().int() });
 
-/** Type 5: `state` 1 delivered, 2 rejected. */
+/** The message types drop-ship consumes: its orders delivered (妥投) or rejected (拒收). */
+export const JD_ORDER_MESSAGE_TYPES: readonly JdMessageType[] = [JD_MESSAGE_TYPES.orderDelivered];
+
+/** Type 5 `state`: 1 delivered (妥投), 2 rejected (拒收); the same values as selectJdOrder's `state`. */
+export const JD_ORDER_MESSAGE_STATES = { delivered: 1, rejected: 2 } as const;
+
+/** Type 5: `orderId` is the jdOrderId. */
 export const jdOrderMessageResultSchema = z.object({ orderId: z.number().int().positive(), state: z.number().int() });
+export type JdOrderMessageResult = z.infer<typeof jdOrderMessageResultSchema>;
+
+/** Type 10: an order was cancelled. */
+export const jdOrderCancelledMessageResultSchema = z.object({ orderId: z.number().int().positive() });

@@ -14,6 +14,12 @@ export const JD_PATHS = {
   getNewStockById: 'api/stock/getNewStockById',
   messageGet: 'api/message/get',
   messageDel: 'api/message/del',
+  submitOrder: 'api/order/submitOrder',
+  selectJdOrderIdByThirdOrder: 'api/order/selectJdOrderIdByThirdOrder',
+  confirmOrder: 'api/order/confirmOrder',
+  cancelOrder: 'api/order/cancel',
+  selectJdOrder: 'api/order/selectJdOrder',
+  orderTrack: 'api/order/orderTrack',
 } as const;
 
 export type JdPath = (typeof JD_PATHS)[keyof typeof JD_PATHS];
@@ -25,6 +31,9 @@ export function jdMethodName(path: JdPath): string {
 
 /** The most SKUs skuState, getSellPrice and getNewStockById take in one call. */
 export const JD_MAX_SKUS_PER_BATCH = 100;
+
+/** The most SKU lines one submitOrder takes. */
+export const JD_MAX_SKUS_PER_ORDER = 50;
 
 /** The most SKU ids one getSkuByPage page carries. */
 export const JD_MAX_SKU_IDS_PER_PAGE = 10_000;

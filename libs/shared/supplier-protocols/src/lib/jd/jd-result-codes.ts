@@ -2,8 +2,8 @@
  * `resultCode` values of the envelope. 0000, 0008 and 3103 come from the protocol notes; the others are
  * (unsure), the sandbox's reading: 1003 (no such token) and 1004 (token expired) as open-source
  * integrations report them, 1001 / 1002 / 1005 a refused token request (client, sign, user and
- * password: fix the configuration, never retry), 2001 bad parameter, 5000 platform error, 5001 call
- * quota used up. Adapters decide "refresh and retry" with `isJdTokenRejected` and "retry later" with `isJdRetryableFailure` only,
+ * password: fix the configuration, never retry), 2001 bad parameter, 3101 no such order, 3102 order
+ * past cancelling, 3008 SKU unavailable for an order, 5000 platform error, 5001 call quota used up. Adapters decide "refresh and retry" with `isJdTokenRejected` and "retry later" with `isJdRetryableFailure` only,
  * so checking the codes against a live account is one edit here.
  */
 export const JD_RESULT_CODES = {
@@ -22,6 +22,12 @@ export const JD_RESULT_CODES = {
   invalidParameter: '2001',
   /** order/confirmOrder: already confirmed. */
   orderAlreadyConfirmed: '3103',
+  /** order/*: no order with that jdOrderId or thirdOrder on this account. (unsure) */
+  orderNotFound: '3101',
+  /** order/cancel: the order was confirmed (or has moved on) and can no longer be cancelled. (unsure) */
+  orderNotCancellable: '3102',
+  /** order/submitOrder: a SKU is delisted or has too few units for the order. (unsure) */
+  orderSkuUnavailable: '3008',
   /** The account's call quota for the period is used up; try again later. */
   callLimited: '5001',
   /** The platform failed; try again later. */

@@ -3,6 +3,7 @@ import { formatBeijingTime } from '@supply-hub/supplier-protocols';
 import type { CarrierSandbox } from '../carrier/carrier-sandbox';
 import type { FaultSettingsByFamily, FaultSettingsPatch } from '../faults/fault-settings';
 import type { JdMessageQueue } from '../jd/jd-messages';
+import type { JdOrderBook } from '../jd/jd-orders';
 import type { JdTokenStore } from '../jd/jd-token-store';
 import type { SandboxGate } from '../simulation/sandbox-gate';
 import type { RequestStats } from '../stats/request-stats';
@@ -34,6 +35,7 @@ export class SimAdmin {
     private readonly jdTokens: JdTokenStore,
     private readonly taobao: TaobaoMethods,
     private readonly carrier: CarrierSandbox,
+    private readonly jdOrders: JdOrderBook,
   ) {}
 
   faults(): FaultSettingsByFamily {
@@ -60,17 +62,19 @@ export class SimAdmin {
         ),
       },
       jdMessagesPending: this.jdMessages.size,
+      jdOrders: this.jdOrders.size,
       requests: this.stats.snapshot(),
     };
   }
 
   /**
-   * Back to the seed's world: changes, queued JD messages, faults (to their start values), counters,
-   * carrier subscriptions and knobs. Tokens stay valid.
+   * Back to the seed's world: changes, queued JD messages, JD orders, faults (to their start values),
+   * counters, carrier subscriptions and knobs. Tokens stay valid.
    */
   reset(): { reset: true } {
     this.world.reset();
     this.carrier.reset();
+    this.jdOrders.reset();
     this.jdMessages.clear();
     this.taobao.clearCache();
     this.gate.reset();

@@ -14,6 +14,12 @@ export function jdFail(resultCode: string, resultMessage: string, status = 200, 
   return jsonResponse(envelope, status, headers);
 }
 
+/** A refusal that still carries a result: submitOrder's 0008 (this thirdOrder exists) answers with that order. */
+export function jdFailWith(resultCode: string, resultMessage: string, result: unknown): SandboxResponse {
+  const envelope: JdEnvelope = { success: false, resultCode, resultMessage, result };
+  return jsonResponse(envelope);
+}
+
 /** The first problem of a form, as JD words a bad parameter. */
 export function jdBadParameter(error: z.ZodError): SandboxResponse {
   const issue = error.issues[0];

@@ -6,7 +6,8 @@ export const JD_MESSAGES_PER_GET = 100;
 
 /**
  * JD's pulled change messages: every change round that touches JD SKUs queues messages (2 price, 4
- * delisted, 6 added to a pool, 16 detail changed; stock-outs queue nothing, as on JD). A message stays
+ * delisted, 6 added to a pool, 16 detail changed; stock-outs queue nothing, as on JD), and orders queue
+ * theirs (5 delivered or rejected, 10 cancelled; see JdOrderBook). A message stays
  * until message/del names it, so an unacknowledged one comes back on every message/get.
  */
 export class JdMessageQueue {
@@ -41,6 +42,11 @@ export class JdMessageQueue {
       queued++;
     }
     return queued;
+  }
+
+  /** Queues an order message: type 5 (delivered or rejected, `{orderId, state}`) or 10 (cancelled, `{orderId}`). */
+  enqueueOrder(type: number, at: number, result: Record<string, unknown>): void {
+    this.push(type, formatBeijingTime(at), result);
   }
 
   /** The oldest undeleted messages of the given types. */

@@ -3,6 +3,9 @@ import { formatBeijingTime, JD_MESSAGE_TYPES, jdPasswordHash, type JdSkuPage, ty
 import type { SandboxResponse } from '../http/sandbox-response';
 import { JD_TEST_CREDENTIALS, sandboxWorld, testClock } from '../testing/sandbox-fixtures';
 import { JdMessageQueue } from './jd-messages';
+import { JdOrderMethods } from './jd-order-methods';
+import { DEFAULT_JD_ORDER_SETTINGS } from './jd-order-settings';
+import { JdOrderBook } from './jd-orders';
 import { JdPools } from './jd-pools';
 import { JdSandbox } from './jd-sandbox';
 import { JdTokenStore } from './jd-token-store';
@@ -28,7 +31,8 @@ function setup(skus = 2_000) {
   const messages = new JdMessageQueue((index) => pools.poolOf(index));
   world.onChange((round) => messages.enqueue(round));
   const tokens = new JdTokenStore(JD_TEST_CREDENTIALS, clock.now);
-  const jd = new JdSandbox(world, gate, tokens, messages, pools, JD_TEST_CREDENTIALS);
+  const orders = new JdOrderBook({ ...DEFAULT_JD_ORDER_SETTINGS, stepIntervalMs: 0 }, 'unit', messages, clock.now);
+  const jd = new JdSandbox(world, gate, tokens, messages, pools, JD_TEST_CREDENTIALS, new JdOrderMethods(world, orders));
   const call = async <R = unknown>(method: Parameters<JdSandbox['handle']>[0], form: Record<string, string>) => body<R>(await jd.handle(method, form));
   const login = async () => (await call<JdTokenResult>('oauth2/accessToken', WORKED_FORM)).result.access_token;
   return { world, clock, call, login, tokens };

@@ -22,6 +22,7 @@ import type { SandboxGate } from '../simulation/sandbox-gate';
 import type { JdCredentials } from '../simulation/sim-settings';
 import { jdBadParameter, jdFail, jdFaultAnswers, jdOk } from './jd-envelope';
 import type { JdMessageQueue } from './jd-messages';
+import { JD_ORDER_METHODS, type JdOrderMethod, type JdOrderMethods } from './jd-order-methods';
 import type { JdPools } from './jd-pools';
 import { jdDetail, jdSellPrice, jdStock } from './jd-records';
 import type { JdTokenStore } from './jd-token-store';
@@ -38,6 +39,7 @@ export const JD_METHODS = [
   'stock/getNewStockById',
   'message/get',
   'message/del',
+  ...JD_ORDER_METHODS,
 ] as const;
 export type JdMethod = (typeof JD_METHODS)[number];
 
@@ -45,8 +47,8 @@ const BREAKABLE: readonly DefectKind[] = ['missing-title', 'negative-price', 'ze
 
 /**
  * The JD-style procurement API: token calls signed per the protocol notes, business calls with a
- * token, answers in JD's envelope. Everything is computed from the world per call; nothing per page is
- * cached.
+ * token, answers in JD's envelope. Catalog answers are computed from the world per call (nothing per
+ * page is cached); order methods go to JdOrderMethods.
  */
 export class JdSandbox {
   constructor(
@@ -56,6 +58,7 @@ export class JdSandbox {
     private readonly messages: JdMessageQueue,
     private readonly pools: JdPools,
     private readonly credentials: JdCredentials,
+    private readonly orders: JdOrderMethods,
   ) {}
 
   handle(method: JdMethod, form: Record<string, string>): Promise<SandboxResponse> {
@@ -90,6 +93,8 @@ export class JdSandbox {
         return this.messageGet(form);
       case 'message/del':
         return this.messageDel(form);
+      default:
+        return this.orders.handle(method satisfies JdOrderMethod, form);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { CarrierSimSettings } from '../carrier/carrier-settings';
 import type { FaultSettingsByFamily } from '../faults/fault-settings';
+import type { JdOrderSimSettings } from '../jd/jd-order-settings';
 
 /** The sandboxes' configuration (apps/supplier-sim reads it from SIM_* variables). */
 export interface SimSettings {
@@ -10,6 +11,8 @@ export interface SimSettings {
   malformedRate: number;
   faults: FaultSettingsByFamily;
   jd: JdCredentials;
+  /** The JD order sandbox (DEFAULT_JD_ORDER_SETTINGS when absent). */
+  jdOrders?: JdOrderSimSettings;
   taobao: TaobaoCredentials;
   carrier: CarrierSimSettings;
 }

@@ -13,9 +13,9 @@ import {
   type JdTokenResult,
 } from '@supply-hub/supplier-protocols';
 import type { z } from 'zod';
-import { SupplierAnswerMalformedError, SupplierRefusedError } from '../shared/supplier-errors';
-import { zodProblem } from '../shared/zod-problem';
-import type { JdSourceConfig } from './jd-source-config';
+import { SupplierAnswerMalformedError, SupplierRefusedError } from '../supplier-errors';
+import { zodProblem } from '../zod-problem';
+import type { JdConnectionConfig } from './jd-connection-config';
 
 interface HeldToken {
   accessToken: string;
@@ -30,6 +30,19 @@ export interface JdAnswer {
   endpoint: string;
 }
 
+/** Per call: overrides of the HTTP client's settings. */
+export interface JdCallOptions {
+  /**
+   * Tries in all; 1 for a call that must not be repeated blindly (submitOrder: after a lost answer the
+   * caller looks the order up by thirdOrder first).
+   */
+  maxAttempts?: number;
+  timeoutMs?: number;
+}
+
+/** What JdClient needs of a JD connection's configuration. */
+export type JdClientConfig = Pick<JdConnectionConfig, 'id' | 'credentials' | 'tokenRenewBeforeMs'>;
+
 /**
  * JD's calls with the token handled: fetched (signed) on first use, renewed shortly before it expires
  * (refreshToken while the refresh token lives, else a new accessToken), and on a "bad token" answer
@@ -40,14 +53,25 @@ export class JdClient {
   private renewal: Promise<HeldToken> | undefined;
 
   constructor(
-    private readonly config: Pick<JdSourceConfig, 'id' | 'credentials' | 'tokenRenewBeforeMs'>,
+    private readonly config: JdClientConfig,
     private readonly http: HttpClient,
     private readonly time: Pick<TimeSource, 'now'>,
   ) {}
 
+  /** The source id this client calls for (`jd`): the prefix of its endpoint names. */
+  get sourceId(): string {
+    return this.config.id;
+  }
+
   /** Calls a business method and returns its `result`, read with `schema`; throws on refusal or a bad answer. */
-  async call<S extends z.ZodType>(path: JdPath, fields: Record<string, string>, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
-    const { envelope, endpoint } = await this.answer(path, fields, signal);
+  async call<S extends z.ZodType>(
+    path: JdPath,
+    fields: Record<string, string>,
+    schema: S,
+    signal?: AbortSignal,
+    options: JdCallOptions = {},
+  ): Promise<z.output<S>> {
+    const { envelope, endpoint } = await this.answer(path, fields, signal, options);
     if (!envelope.success) throw new SupplierRefusedError(this.config.id, endpoint, envelope.resultCode, envelope.resultMessage ?? '');
     const result = schema.safeParse(envelope.result);
     if (!result.success) throw new SupplierAnswerMalformedError(this.config.id, endpoint, `result: ${zodProblem(result.error)}`);
@@ -55,13 +79,14 @@ export class JdClient {
   }
 
   /** The envelope of a business call, token renewed and the call repeated once if JD rejected the token. */
-  async answer(path: JdPath, fields: Record<string, string>, signal?: AbortSignal): Promise<JdAnswer> {
+  async answer(path: JdPath, fields: Record<string, string>, signal?: AbortSignal, options: JdCallOptions = {}): Promise<JdAnswer> {
     const endpoint = `${this.config.id}:${jdMethodName(path)}`;
     const token = await this.validToken(signal);
-    let envelope = await this.post(endpoint, path, { token: token.accessToken, ...fields }, signal);
+    let envelope = await this.post(endpoint, path, { token: token.accessToken, ...fields }, signal, options);
+    // A refused token means the call was not carried out, so repeating it is safe even for submitOrder.
     if (isJdTokenRejected(envelope)) {
       const renewed = await this.renew(token, signal);
-      envelope = await this.post(endpoint, path, { token: renewed.accessToken, ...fields }, signal);
+      envelope = await this.post(endpoint, path, { token: renewed.accessToken, ...fields }, signal, options);
     }
     return { envelope, endpoint };
   }
@@ -118,8 +143,8 @@ export class JdClient {
     return heldTokenOf(parsed.data, this.time.now());
   }
 
-  private async post(endpoint: string, path: JdPath, form: Record<string, string>, signal?: AbortSignal): Promise<JdEnvelope> {
-    const response = await this.http.request({ endpoint, method: 'POST', path, form, responseType: 'json', signal });
+  private async post(endpoint: string, path: JdPath, form: Record<string, string>, signal?: AbortSignal, options: JdCallOptions = {}): Promise<JdEnvelope> {
+    const response = await this.http.request({ endpoint, method: 'POST', path, form, responseType: 'json', signal, ...options });
     const envelope = jdEnvelopeSchema.safeParse(response.data);
     if (!envelope.success) throw new SupplierAnswerMalformedError(this.config.id, endpoint, `envelope: ${zodProblem(envelope.error)}`);
     return envelope.data;

@@ -1,0 +1,2 @@
+export * from './drop-ship-supplier';
+export * from './drop-ship-progress';
