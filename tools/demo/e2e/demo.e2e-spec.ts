@@ -38,5 +38,11 @@ describe('npm run demo', () => {
     expect(output).toMatch(/demo: (full|incremental) sync of the catalog from the supplier sandboxes \(1500 SKUs\)/);
     expect(output).toMatch(/jd +\[.*\] +\d+% \| \d+ seen, .*done/);
     expect(output).toMatch(/demo: {3}sku_[0-9a-f]{20} {2}¥\d+\.\d{2}/);
+    // Then a dozen orders from all over China, with where each line went: the nearest warehouse, a line
+    // split over two warehouses, drop-ship when no warehouse has a line.
+    expect(output).toMatch(/demo: +01 +北京 北京市 朝阳区 +A .+ ×1 +北京仓 0 km +routed/);
+    expect(output).toMatch(/demo: +07 +海南 海口市 龙华区 +D .+ ×3 +广州仓 2 \(\d+ km\) \+ 武汉仓 1 \(\d+ km\), split/);
+    expect(output).toMatch(/demo: +08 +内蒙古 呼和浩特 +E .+ ×1 +drop-ship by supplier /);
+    expect(output).toMatch(/demo: {3}12 orders in \d+\.\d s/);
   }, 300_000);
 });

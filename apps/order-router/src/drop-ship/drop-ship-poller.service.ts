@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type DropShipPollReport, PollDropShipSuppliers } from '@supply-hub/orders-application';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
+import { type PeriodicSchedule, PeriodicTask } from '../sweeps/periodic-task';
 import type { OrderRouterEnv } from '../config/order-router-env';
 
 /**
@@ -9,25 +10,18 @@ import type { OrderRouterEnv } from '../config/order-router-env';
  * supplier update applied twice changes nothing.
  */
 @Injectable()
-export class DropShipPoller implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DropShipPoller.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+export class DropShipPoller extends PeriodicTask<DropShipPollReport> {
+  protected readonly logger = new Logger(DropShipPoller.name);
 
   constructor(
     private readonly poll: PollDropShipSuppliers,
     @Inject(SERVICE_CONFIG) private readonly config: OrderRouterEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.DROP_SHIP_POLLER) return;
-    this.timer = setInterval(() => void this.tick(), this.config.DROP_SHIP_POLL_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected schedule(): PeriodicSchedule {
+    return { enabled: this.config.DROP_SHIP_POLLER, intervalMs: this.config.DROP_SHIP_POLL_INTERVAL_MS, what: 'drop-ship poll' };
   }
 
   /** One pass (tests call it directly). */
@@ -35,13 +29,5 @@ export class DropShipPoller implements OnApplicationBootstrap, OnApplicationShut
     const report = await this.poll.runOnce();
     if (report.failures.length > 0) this.logger.warn({ ...report }, 'drop-ship poll: some steps failed; the next pass tries again');
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'drop-ship poll failed; the next one tries again'))
-      .finally(() => (this.running = undefined));
-    await this.running;
   }
 }

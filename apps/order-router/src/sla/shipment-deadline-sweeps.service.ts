@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type DeadlineSweepReport, SweepShipmentDeadlines } from '@supply-hub/orders-application';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
+import { type PeriodicSchedule, PeriodicTask } from '../sweeps/periodic-task';
 import type { OrderRouterEnv } from '../config/order-router-env';
 import { DispatchSlaMetrics } from './dispatch-sla-metrics.service';
 
@@ -10,26 +11,19 @@ import { DispatchSlaMetrics } from './dispatch-sla-metrics.service';
  * each flag is a version-guarded write and a reroute refuses a parcel that already moved.
  */
 @Injectable()
-export class ShipmentDeadlineSweeps implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ShipmentDeadlineSweeps.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+export class ShipmentDeadlineSweeps extends PeriodicTask<DeadlineSweepReport> {
+  protected readonly logger = new Logger(ShipmentDeadlineSweeps.name);
 
   constructor(
     private readonly deadlines: SweepShipmentDeadlines,
     private readonly metrics: DispatchSlaMetrics,
     @Inject(SERVICE_CONFIG) private readonly config: OrderRouterEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.ROUTING_SWEEPS) return;
-    this.timer = setInterval(() => void this.tick(), this.config.ROUTING_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected schedule(): PeriodicSchedule {
+    return { enabled: this.config.ROUTING_SWEEPS, intervalMs: this.config.ROUTING_SWEEP_INTERVAL_MS, what: 'deadline sweep' };
   }
 
   /** One pass at the clock's time (tests call it directly). */
@@ -43,13 +37,5 @@ export class ShipmentDeadlineSweeps implements OnApplicationBootstrap, OnApplica
     for (const moved of report.rerouted) this.logger.log({ ...moved }, 'parcel rerouted by the deadline sweep');
     for (const failed of report.failed) this.logger.error({ ...failed }, 'deadline step failed; the next sweep tries again');
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'deadline sweep failed; the next one tries again'))
-      .finally(() => (this.running = undefined));
-    await this.running;
   }
 }

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SubscribeShipmentTracking, type TrackingSweepReport } from '@supply-hub/orders-application';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
+import { type PeriodicSchedule, PeriodicTask } from '../sweeps/periodic-task';
 import type { OrderRouterEnv } from '../config/order-router-env';
 
 /**
@@ -9,25 +10,18 @@ import type { OrderRouterEnv } from '../config/order-router-env';
  * instance may run it: subscribing twice is answered as a duplicate, and the write is version-guarded.
  */
 @Injectable()
-export class TrackingSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TrackingSweep.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+export class TrackingSweep extends PeriodicTask<TrackingSweepReport> {
+  protected readonly logger = new Logger(TrackingSweep.name);
 
   constructor(
     private readonly tracking: SubscribeShipmentTracking,
     @Inject(SERVICE_CONFIG) private readonly config: OrderRouterEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.CARRIER_TRACKING_SWEEP) return;
-    this.timer = setInterval(() => void this.tick(), this.config.CARRIER_TRACKING_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected schedule(): PeriodicSchedule {
+    return { enabled: this.config.CARRIER_TRACKING_SWEEP, intervalMs: this.config.CARRIER_TRACKING_SWEEP_INTERVAL_MS, what: 'tracking sweep' };
   }
 
   /** One pass (tests call it directly). */
@@ -35,13 +29,5 @@ export class TrackingSweep implements OnApplicationBootstrap, OnApplicationShutd
     const report = await this.tracking.sweep();
     if (report.failed.length > 0) this.logger.warn({ ...report }, 'some parcels could not be subscribed for tracking; the next sweep tries again');
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'tracking sweep failed; the next one tries again'))
-      .finally(() => (this.running = undefined));
-    await this.running;
   }
 }

@@ -23,16 +23,21 @@ export class WarehouseCapacityStore {
     return new Map(documents.map((document) => [document.warehouseId, document.left]));
   }
 
-  /** Books one parcel; false when the day is full. */
+  /**
+   * Books one parcel; false when the day is full. The day's document is created by its first booking:
+   * every later booking is the conditional decrement alone (no insert attempt that fails on the duplicate).
+   */
   async take(warehouseId: string, day: string, dailyCapacity: number): Promise<boolean> {
     const _id = `${warehouseId}:${day}`;
+    const decrement = async () => (await this.days.updateOne({ _id, left: { $gte: 1 } }, { $inc: { left: -1 } })).matchedCount === 1;
+    if (await decrement()) return true;
     try {
       await this.days.insertOne({ _id, warehouseId, day, left: dailyCapacity });
     } catch (error) {
+      // Full, or another router created the day meanwhile: the decrement below says which.
       if (!isDuplicateKeyError(error)) throw error;
     }
-    const result = await this.days.updateOne({ _id, left: { $gte: 1 } }, { $inc: { left: -1 } });
-    return result.matchedCount === 1;
+    return decrement();
   }
 
   async giveBack(warehouseId: string, day: string): Promise<void> {

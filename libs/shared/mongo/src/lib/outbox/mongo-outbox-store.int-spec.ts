@@ -81,6 +81,45 @@ describe('MongoOutboxStore', () => {
     });
   });
 
+  it('leaves a pointer for entries written while the relay emptied the same document (no wait for the full scan)', async () => {
+    const pointed = new MongoOutboxStore(database.db, ['orders']);
+    await pointed.findPending(10); // the first pass scans the collections; later ones read only pointers
+    await pointed.insertOne('orders', { _id: 'o-7', status: 'accepted' }, [entry('e7')]);
+    const relayed = (await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-7')!;
+    // The writer's first pointer write finds the accepted event's pointer still there; then, before the
+    // writer's update lands, the relay empties the document and deletes that pointer.
+    const markPending = pointed.markPending.bind(pointed);
+    let interleaved = false;
+    jest.spyOn(pointed, 'markPending').mockImplementation(async (collection, documentId, at) => {
+      await markPending(collection, documentId, at);
+      if (interleaved) return;
+      interleaved = true;
+      await pointed.removePublished(relayed.ref, ['e7']);
+    });
+    await pointed.updateOne('orders', { _id: 'o-7' }, { $set: { status: 'routed' } }, [entry('e8')]);
+
+    expect((await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-7')?.entries.map((candidate) => candidate.eventId)).toEqual(['e8']);
+    await orders().deleteOne({ _id: 'o-7' });
+  });
+
+  it('keeps a pointer for entries written between the relay emptying a document and deleting its pointer', async () => {
+    const pointed = new MongoOutboxStore(database.db, ['orders']);
+    await pointed.findPending(10);
+    await pointed.insertOne('orders', { _id: 'o-8', status: 'accepted' }, [entry('e9')]);
+    const relayed = (await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')!;
+    // The writer's update and both its pointer writes land after the relay's removal, before its pointer delete.
+    const pointers = (pointed as unknown as { pointers: { deleteOne: (...args: unknown[]) => Promise<unknown> } }).pointers;
+    const deleteOne = pointers.deleteOne.bind(pointers);
+    jest.spyOn(pointers, 'deleteOne').mockImplementationOnce(async (...args: unknown[]) => {
+      await pointed.updateOne('orders', { _id: 'o-8' }, { $set: { status: 'routed' } }, [entry('e10')]);
+      return deleteOne(...args);
+    });
+    await pointed.removePublished(relayed.ref, ['e9']);
+
+    expect((await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')?.entries.map((candidate) => candidate.eventId)).toEqual(['e10']);
+    await orders().deleteOne({ _id: 'o-8' });
+  });
+
   it('handles documents written without a version and documents deleted meanwhile', async () => {
     const written = database.db.collection<Order & { outbox: unknown[]; outboxPending: boolean }>('orders');
     await written.insertOne({ _id: 'o-3', status: 'legacy', outbox: [{ ...entry('e6'), createdAt: new Date() }], outboxPending: true });

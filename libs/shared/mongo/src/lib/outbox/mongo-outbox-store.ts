@@ -98,6 +98,10 @@ export class MongoOutboxStore {
   ): Promise<boolean> {
     if (events.length > 0) await this.markPending(collection, filter._id);
     const result = await this.db.collection(collection).updateOne(filter as Filter<Document>, updateWithOutbox(update, events) as UpdateFilter<Document>);
+    // And after: the pointer written first may be an older write's, which the relay deletes once it has
+    // emptied that write's entries; if that happened between the two lines above, these entries would
+    // have no pointer and wait for the next full scan (a minute). A pointer that exists already stays as is.
+    if (events.length > 0 && result.matchedCount === 1) await this.markPending(collection, filter._id);
     return result.matchedCount === 1;
   }
 
@@ -164,7 +168,7 @@ export class MongoOutboxStore {
         $inc: { [OUTBOX_VERSION_FIELD]: 1 },
       });
       if (result.matchedCount === 1) {
-        if (remaining.length === 0) await this.pointers.deleteOne({ _id: pointerIdOf(ref.collection, ref.id) });
+        if (remaining.length === 0) await this.dropPointer(ref.collection, ref.id, current.version + 1);
         return;
       }
       const document = await collection.findOne({ _id: ref.id }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 } });
@@ -172,6 +176,18 @@ export class MongoOutboxStore {
       current = refOf(ref.collection, document);
     }
     throw new Error(`outbox of ${ref.collection}/${String(ref.id)} kept changing; published entries stay until the next pass`);
+  }
+
+  /**
+   * Deletes the pointer of a document whose outbox this relay just emptied (leaving it at `version`). A
+   * writer may have appended between that write and this delete, after its own pointer writes found the
+   * pointer still there: if the version moved on, the pointer is written again, so those entries are
+   * found on the next pass rather than by the next full scan.
+   */
+  private async dropPointer(collection: string, documentId: OutboxDocumentId, version: number): Promise<void> {
+    await this.pointers.deleteOne({ _id: pointerIdOf(collection, documentId) });
+    const document = await this.db.collection<OutboxDocument>(collection).findOne({ _id: documentId }, { projection: { [OUTBOX_VERSION_FIELD]: 1 } });
+    if (document && (document.outboxVersion ?? 0) !== version) await this.markPending(collection, documentId);
   }
 }
 
