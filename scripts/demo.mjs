@@ -161,7 +161,13 @@ async function syncCatalog(env) {
     child.on('exit', resolve);
   });
   if (code !== 0) throw new Error(`the catalog sync failed (exit ${code}); see ${path.join(logDir, 'catalog-sync.log')}`);
-  const page = await fetch(`${base}/catalog/skus?family=physical&sort=price_desc&limit=3`, { headers }).then((r) => r.json());
+  // The catalog index loads in the background after a start (503 until then; a big catalog takes a while).
+  let page = {};
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+    const response = await fetch(`${base}/catalog/skus?family=physical&sort=price_desc&limit=3`, { headers });
+    page = await response.json();
+    if (response.status !== 503) break;
+  }
   say('catalog synced; its dearest physical rewards:');
   for (const item of page.items ?? [])
     say(`  ${item.skuId}  ¥${(item.contractPriceFen / 100).toFixed(2)} (market ¥${(item.marketPriceFen / 100).toFixed(2)})  ${item.title}`);
