@@ -1,54 +1,18 @@
-import type { SerializedEvent } from '@supply-hub/contracts';
 import type { OrderDocument } from '@supply-hub/orders-data-access';
 import type {
   DropShipOrderRequest,
   DropShipPlacement,
   DropShipSupplier,
-  Order,
   RoutedShipment,
   ShipmentStatus,
   SupplierOrderUpdate,
   SupplierTrackEntry,
 } from '@supply-hub/orders-domain';
 import type { DropShipOrders } from '../drop-ship-ports';
+import { InMemoryOrders } from '../../shared/testing/in-memory-orders';
 
-/** The orders collection in memory, for drop-ship specs: reads hand out copies, a write applies only at the version it read. */
-export class InMemoryDropShipOrders implements DropShipOrders {
-  readonly rows = new Map<string, OrderDocument>();
-  readonly events: SerializedEvent[] = [];
-  /** Called before each write: a spec changes the stored order here to play a concurrent writer. */
-  beforeWrite: ((orderId: string) => void) | undefined;
-
-  put(order: OrderDocument): void {
-    this.rows.set(order._id, structuredClone(order));
-  }
-
-  get(orderId: string): OrderDocument {
-    const order = this.rows.get(orderId);
-    if (!order) throw new Error(`no order ${orderId}`);
-    return structuredClone(order);
-  }
-
-  async getAny(orderId: string): Promise<OrderDocument | null> {
-    const order = this.rows.get(orderId);
-    return order ? structuredClone(order) : null;
-  }
-
-  async update(
-    orderId: string,
-    version: number,
-    changes: Partial<Omit<OrderDocument, '_id' | 'version' | 'tenantId' | 'timeline'>>,
-    timeline: Order['timeline'],
-    events: readonly SerializedEvent[],
-  ): Promise<boolean> {
-    this.beforeWrite?.(orderId);
-    const current = this.rows.get(orderId);
-    if (!current || current.version !== version) return false;
-    this.rows.set(orderId, structuredClone({ ...current, ...changes, version: version + 1, timeline: [...current.timeline, ...timeline] }));
-    this.events.push(...events);
-    return true;
-  }
-
+/** The orders collection in memory, for drop-ship specs (see InMemoryOrders), with drop-ship's queries. */
+export class InMemoryDropShipOrders extends InMemoryOrders implements DropShipOrders {
   async withSupplierShipments(
     sourceId: string,
     statuses: readonly ShipmentStatus[],
@@ -69,10 +33,6 @@ export class InMemoryDropShipOrders implements DropShipOrders {
       candidate.shipments.some((shipment) => shipment.supplierSourceId === sourceId && shipment.supplierOrderId === supplierOrderId),
     );
     return order ? structuredClone(order) : null;
-  }
-
-  eventData<T = Record<string, unknown>>(type: string): T[] {
-    return this.events.filter((event) => event.type === type).map((event) => (JSON.parse(event.value) as { data: T }).data);
   }
 }
 
