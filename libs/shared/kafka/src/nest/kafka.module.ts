@@ -78,8 +78,12 @@ export class KafkaModule {
       {
         provide: OutboxRelay,
         inject: [MongoOutboxStore, KafkaEventPublisher, KAFKA_MODULE_OPTIONS],
-        useFactory: (store: MongoOutboxStore, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) =>
-          new OutboxRelay(store, publisher, { ...settings.outboxRelay, logger: nestEventLogger('OutboxRelay') }),
+        useFactory: (store: MongoOutboxStore, publisher: KafkaEventPublisher, settings: KafkaModuleOptions) => {
+          const relay = new OutboxRelay(store, publisher, { ...settings.outboxRelay, logger: nestEventLogger('OutboxRelay') });
+          // This process's writes leave at once; the interval stays for other processes' writes.
+          store.onEventsWritten = () => relay.poke();
+          return relay;
+        },
       },
       {
         provide: KafkaHealth,

@@ -172,4 +172,43 @@ describe('OutboxRelay', () => {
     await jest.advanceTimersByTimeAsync(1_000);
     expect(publisher.published).toEqual(['e1', 'e2']);
   });
+
+  it('relays at once when poked, and once more right after a pass that was poked during it', async () => {
+    jest.useFakeTimers();
+    const { store, publisher, relay } = setUp({ intervalMs: 60_000 });
+    relay.start();
+    await jest.advanceTimersByTimeAsync(0);
+    store.write('order-1', 'e1');
+    relay.poke();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(publisher.published).toEqual(['e1']);
+    // A write during a pass is not waited for until the interval.
+    store.beforeRemove = () => {
+      store.beforeRemove = () => undefined;
+      store.write('order-2', 'e2');
+      relay.poke();
+    };
+    store.write('order-3', 'e3');
+    relay.poke();
+    await jest.advanceTimersByTimeAsync(10);
+    expect(publisher.published).toEqual(['e1', 'e3', 'e2']);
+    await relay.stop();
+    store.write('order-4', 'e4');
+    relay.poke();
+    await jest.advanceTimersByTimeAsync(120_000);
+    expect(publisher.published).toEqual(['e1', 'e3', 'e2']);
+  });
+
+  it('a poke does not cut the start delay short', async () => {
+    jest.useFakeTimers();
+    const { store, publisher, relay } = setUp({ startDelayMs: 5_000, intervalMs: 100 });
+    relay.start();
+    store.write('order-1', 'e1');
+    relay.poke();
+    await jest.advanceTimersByTimeAsync(4_999);
+    expect(publisher.published).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(publisher.published).toEqual(['e1']);
+    await relay.stop();
+  });
 });

@@ -36,6 +36,11 @@ export class OutboxRelay<Ref = unknown> {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private pass: Promise<RelayPassResult> | undefined;
+  /** A scheduled pass is in flight (not a runOnce of a caller). */
+  private passing = false;
+  /** Something was written during that pass: run the next one at once instead of after the interval. */
+  private poked = false;
+  private startDelayPending = false;
 
   constructor(
     private readonly store: OutboxStore<Ref>,
@@ -52,7 +57,23 @@ export class OutboxRelay<Ref = unknown> {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A start delay (crash tests) is honoured by pokes too.
+    this.startDelayPending = this.startDelayMs > 0;
     this.schedule(this.startDelayMs);
+  }
+
+  /**
+   * Something was written to an outbox: relay it now rather than at the next interval (the interval stays
+   * as the safety net for writes of other processes). Pokes during a pass make the next pass follow at once.
+   */
+  poke(): void {
+    if (!this.running || this.startDelayPending) return;
+    if (this.passing) {
+      this.poked = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   /** Stops scheduling passes and waits for the one in flight. */
@@ -94,10 +115,15 @@ export class OutboxRelay<Ref = unknown> {
 
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
+      this.startDelayPending = false;
+      this.passing = true;
       this.runOnce()
         .catch((error: unknown) => this.logger.error('outbox relay pass failed', { error: messageOf(error) }))
         .finally(() => {
-          if (this.running) this.schedule(this.intervalMs);
+          this.passing = false;
+          const again = this.poked;
+          this.poked = false;
+          if (this.running) this.schedule(again ? 0 : this.intervalMs);
         });
     }, delayMs);
   }

@@ -61,6 +61,8 @@ const pointerIdOf = (collection: string, documentId: OutboxDocumentId) => `${col
 export class MongoOutboxStore {
   private readonly pointers: Collection<OutboxPointer>;
   private lastFullScan: number | undefined;
+  /** Called after a write that added events (the relay's poke: events leave now, not at its next interval). */
+  onEventsWritten: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -87,6 +89,7 @@ export class MongoOutboxStore {
   async insertOne<D extends Document & { _id: OutboxDocumentId }>(collection: string, document: D, events: readonly SerializedEvent[]): Promise<void> {
     if (events.length > 0) await this.markPending(collection, document._id);
     await this.db.collection(collection).insertOne(insertWithOutbox(document, events) as Document);
+    if (events.length > 0) this.onEventsWritten?.();
   }
 
   /** `updateOne` of the document `_id` names, with the events announcing the change (pointer first). */
@@ -101,7 +104,10 @@ export class MongoOutboxStore {
     // And after: the pointer written first may be an older write's, which the relay deletes once it has
     // emptied that write's entries; if that happened between the two lines above, these entries would
     // have no pointer and wait for the next full scan (a minute). A pointer that exists already stays as is.
-    if (events.length > 0 && result.matchedCount === 1) await this.markPending(collection, filter._id);
+    if (events.length > 0 && result.matchedCount === 1) {
+      await this.markPending(collection, filter._id);
+      this.onEventsWritten?.();
+    }
     return result.matchedCount === 1;
   }
 
