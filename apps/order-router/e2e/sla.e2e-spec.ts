@@ -274,7 +274,7 @@ describe('SLA_BREACH_POLICY=reroute, with the sweep on its timer', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await start(clock, { ROUTING_SWEEPS: 'true', ROUTING_SWEEP_INTERVAL_MS: '100', SLA_BREACH_POLICY: 'reroute' });
+    service = await start(clock, { ROUTING_SWEEPS: 'true', DEADLINE_SWEEP_INTERVAL_MS: '100', SLA_BREACH_POLICY: 'reroute' });
   });
 
   afterAll(async () => {

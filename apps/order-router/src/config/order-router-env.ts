@@ -28,6 +28,11 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
     ROUTING_RECOVERY_AFTER_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 30_000 }),
     /** How often this instance looks for such leftovers and for shipments past their deadlines. */
     ROUTING_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 10_000 }),
+    /**
+     * How often the deadline sweep (acceptance timeouts, 36 h / 48 h flags) runs: its deadlines are hours
+     * apart, and on FerretDB each pass scans the open orders, so it runs less often than recovery.
+     */
+    DEADLINE_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 60_000 }),
     /** A parcel no warehouse accepted within this time goes to the next best warehouse. */
     SHIPMENT_ACCEPT_TIMEOUT_MS: envTypes.integer({ min: 1_000, max: 7 * 24 * 3_600_000, fallback: 4 * 3_600_000 }),
     /** At 48 h without dispatch: `reroute` the parcel to the next best warehouse, or only `escalate` (flag and event). */

@@ -6,7 +6,7 @@ import type { OrderRouterEnv } from '../config/order-router-env';
 import { DispatchSlaMetrics } from './dispatch-sla-metrics.service';
 
 /**
- * The deadline sweep on a timer (ROUTING_SWEEPS, every ROUTING_SWEEP_INTERVAL_MS), beside the recovery
+ * The deadline sweep on a timer (ROUTING_SWEEPS, every DEADLINE_SWEEP_INTERVAL_MS), beside the recovery
  * sweep: acceptance timeouts, the 36-hour at-risk flag and the 48-hour breach. Every instance may run it:
  * each flag is a version-guarded write and a reroute refuses a parcel that already moved.
  */
@@ -23,7 +23,7 @@ export class ShipmentDeadlineSweeps extends PeriodicTask<DeadlineSweepReport> {
   }
 
   protected schedule(): PeriodicSchedule {
-    return { enabled: this.config.ROUTING_SWEEPS, intervalMs: this.config.ROUTING_SWEEP_INTERVAL_MS, what: 'deadline sweep' };
+    return { enabled: this.config.ROUTING_SWEEPS, intervalMs: this.config.DEADLINE_SWEEP_INTERVAL_MS, what: 'deadline sweep' };
   }
 
   /** One pass at the clock's time (tests call it directly). */
