@@ -14,9 +14,9 @@
 // Ends with one JSON line per metric. Uses KAFKA_BROKERS / MONGO_URL when set, else the local stack.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, infraEnv } from './lib/bench-env.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -38,28 +38,6 @@ const API_ONLY = option('api-only', undefined);
 const WORKER_HEAP_MB = Number(option('worker-heap-mb', '256'));
 const SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];
 const say = (line) => process.stderr.write(`bench catalog: ${line}\n`);
-
-function infraEnv() {
-  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGO_URL: process.env.MONGO_URL };
-  execFileSync('bash', [path.join(root, 'scripts/infra'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const env = {};
-  for (const line of execFileSync('bash', [path.join(root, 'scripts/infra'), 'env'], { encoding: 'utf8' }).split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match) env[match[1]] = match[2];
-  }
-  return env;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const children = [];
 async function startService(name, env, nodeArgs = []) {

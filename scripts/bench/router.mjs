@@ -27,9 +27,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, infraEnv } from './lib/bench-env.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -55,28 +55,6 @@ const logDir = path.join(process.env.SUPPLYHUB_CACHE_DIR ?? path.join(root, '.ca
 mkdirSync(logDir, { recursive: true });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const nowMs = () => performance.timeOrigin + performance.now();
-
-function infraEnv() {
-  if (process.env.KAFKA_BROKERS && process.env.MONGO_URL) return { KAFKA_BROKERS: process.env.KAFKA_BROKERS, MONGO_URL: process.env.MONGO_URL };
-  execFileSync('bash', [path.join(root, 'scripts/infra'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const env = {};
-  for (const line of execFileSync('bash', [path.join(root, 'scripts/infra'), 'env'], { encoding: 'utf8' }).split('\n')) {
-    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (match) env[match[1]] = match[2];
-  }
-  return env;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const children = [];
 async function startService(name, env, nodeArgs = []) {
