@@ -16,19 +16,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, infraEnv } from './lib/bench-env.mjs';
+import { freePort, infraEnv, option, root } from './lib/bench-env.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { MongoClient } = require('mongodb');
 const autocannon = require('autocannon');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const SKUS = Number(option('skus', '120000'));
 const REQUESTS = Number(option('requests', '3000'));
 const CONCURRENCY = Number(option('concurrency', '50'));

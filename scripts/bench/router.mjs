@@ -29,19 +29,14 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from '
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, infraEnv } from './lib/bench-env.mjs';
+import { freePort, infraEnv, option, root } from './lib/bench-env.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const { MongoClient } = require('mongodb');
 const { Kafka, logLevel } = require('kafkajs');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 const SECONDS = Number(option('seconds', '60'));
 const RATE = Number(option('rate', '100'));
 const SKUS = Number(option('skus', '300'));
@@ -109,18 +104,6 @@ const pidFile = (name) => {
     return 0;
   }
 };
-
-/** A small seeded generator (Mulberry32), so two runs send the same orders. */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WAREHOUSE_IDS = ['wh-bj', 'wh-sh', 'wh-gz', 'wh-wh', 'wh-cd', 'wh-xa'];
 const TITLES = ['九阳豆浆机', '美的电饭煲', '小米空气净化器', '三只松鼠坚果礼盒', '伊利纯牛奶整箱', '苏泊尔炒锅', '飞利浦电动牙刷', '膳魔师保温杯'];
@@ -313,7 +296,8 @@ async function resetGroupToEnd(admin, groupId, topics) {
 
 async function main() {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-  const { benchRoutingDecision } = require(path.join(root, 'dist/libs/orders/domain/src/index.js'));
+  // The domain's seeded generator (Mulberry32), so two runs send the same orders.
+  const { benchRoutingDecision, mulberry32 } = require(path.join(root, 'dist/libs/orders/domain/src/index.js'));
   const { ALL_CITIES } = require(path.join(root, 'dist/libs/shared/geo/src/index.js'));
   const { SkuUpserted, TOPICS, createEvent, serializeEvent } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
   const { generateApiKey } = require(path.join(root, 'dist/libs/shared/auth/src/index.js'));

@@ -1,7 +1,7 @@
 import { createEvent, ShipmentRequested, TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, type KafkaEventConsumer, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, type SpawnedService, spawnService, startTestService, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, type SpawnedService, spawnService, type TestService } from '@supply-hub/platform/testing';
 import { createJdClient, JD_SANDBOX_CREDENTIALS, type JdClient } from '@supply-hub/supplier-clients';
 import {
   JD_ORDER_MESSAGE_TYPES,
@@ -15,10 +15,8 @@ import {
   jdSkuStateResultSchema,
 } from '@supply-hub/supplier-protocols';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
 import { DropShipPoller } from '../src/drop-ship/drop-ship-poller.service';
-import { sellableSku, 成都 } from './order-fixtures';
+import { sellableSku, 成都, startOrderRouter } from './order-fixtures';
 
 interface ShipmentView {
   shipmentId: string;
@@ -69,11 +67,7 @@ describe('drop-ship through the JD sandbox', () => {
   beforeAll(async () => {
     // No step timer: JD orders move only on POST /sim/jd/orders/advance.
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: '2000', SIM_JD_ORDER_STEP_INTERVAL_MS: '0' });
-    service = await startTestService({
-      name: 'order-router',
-      envSchema: orderRouterEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
+    service = await startOrderRouter({
       env: {
         ROUTING_SWEEPS: 'false',
         WEBHOOK_DELIVERY_WORKER: 'false',

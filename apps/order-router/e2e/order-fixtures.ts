@@ -1,6 +1,16 @@
 import { SellableSkuRepository, WarehouseStockStore } from '@supply-hub/orders-data-access';
-import type { TestService } from '@supply-hub/platform/testing';
+import { startTestService, type TestService, type TestServiceOptions } from '@supply-hub/platform/testing';
 import { uniqueName } from '@supply-hub/testing';
+import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
+import { AppModule } from '../src/app.module';
+import { orderRouterEnv } from '../src/config/order-router-env';
+
+/** order-router as runService starts it (its module, settings and Kafka transport), with a test's changes. */
+export function startOrderRouter(
+  options: Partial<Omit<TestServiceOptions<typeof orderRouterEnv>, 'name' | 'envSchema' | 'transport'>> = {},
+): Promise<TestService> {
+  return startTestService({ name: 'order-router', envSchema: orderRouterEnv, module: AppModule, transport: (app) => app.get(KafkaEventsStrategy), ...options });
+}
 
 /** A sellable SKU in order-router's read model, as catalog-sync's events would leave it. */
 export async function sellableSku(

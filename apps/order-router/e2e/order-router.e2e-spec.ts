@@ -1,23 +1,17 @@
 import { createEvent, SkuDelisted, SkuUpserted } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy, PROCESSED_EVENT_LEDGER } from '@supply-hub/kafka/nest';
+import { PROCESSED_EVENT_LEDGER } from '@supply-hub/kafka/nest';
 import type { MongoProcessedEventLedger } from '@supply-hub/mongo';
 import { SELLABLE_SKU_STORE, type SellableSkuStore } from '@supply-hub/orders-domain';
-import { createTestApiKey, describeBadConfig, describeServiceBasics, startTestService, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, describeBadConfig, describeServiceBasics, type TestService } from '@supply-hub/platform/testing';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
+import { startOrderRouter } from './order-fixtures';
 
 describe('order-router on the real Kafka and FerretDB', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({
-      name: 'order-router',
-      envSchema: orderRouterEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-    });
+    service = await startOrderRouter();
   });
 
   afterAll(async () => {

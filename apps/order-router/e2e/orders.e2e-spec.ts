@@ -1,12 +1,9 @@
 import { createEvent, IssuanceStatusChanged } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { WarehouseStockStore } from '@supply-hub/orders-data-access';
-import { createTestApiKey, startTestService, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService } from '@supply-hub/platform/testing';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
-import { sellableSku, stockUp, 哈尔滨, 成都, 深圳 } from './order-fixtures';
+import { sellableSku, stockUp, 哈尔滨, 成都, 深圳, startOrderRouter } from './order-fixtures';
 
 describe('orders on the real Kafka and FerretDB', () => {
   let service: TestService;
@@ -14,11 +11,7 @@ describe('orders on the real Kafka and FerretDB', () => {
   let mallB: string;
 
   beforeAll(async () => {
-    service = await startTestService({
-      name: 'order-router',
-      envSchema: orderRouterEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
+    service = await startOrderRouter({
       env: { ROUTING_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false' },
     });
     mallA = await createTestApiKey(service, 'tenant', uniqueName('mall-a'));

@@ -1,11 +1,8 @@
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { OrderStore, type OrderDocument, WarehouseStockStore } from '@supply-hub/orders-data-access';
-import { createTestApiKey, spawnService, type SpawnedService, startTestService, TEST_STAFF_TOKEN_SECRET, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, spawnService, type SpawnedService, TEST_STAFF_TOKEN_SECRET, type TestService } from '@supply-hub/platform/testing';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
 import { RoutingSweeps } from '../src/sweeps/routing-sweeps.service';
-import { sellableSku, stockUp } from './order-fixtures';
+import { sellableSku, stockUp, startOrderRouter } from './order-fixtures';
 
 const MAIN = 'apps/order-router/src/main.ts';
 const 北京 = { name: '周七', mobile: '13700137000', province: '北京', city: '北京市', district: '朝阳区', address: '建国路 88 号' };
@@ -19,11 +16,7 @@ describe('routing with several router processes on the real Kafka and FerretDB',
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    service = await startTestService({
-      name: 'order-router',
-      envSchema: orderRouterEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
+    service = await startOrderRouter({
       env: { ROUTING_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false', ROUTING_RECOVERY_AFTER_MS: '1000' },
     });
     env = {

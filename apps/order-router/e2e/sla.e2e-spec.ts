@@ -1,15 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ShipmentSlaFlagged } from '@supply-hub/contracts';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { WarehouseStockStore } from '@supply-hub/orders-data-access';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
 import { ORDER_CLOCK_OVERRIDE } from '../src/orders/orders.tokens';
 import { ShipmentDeadlineSweeps } from '../src/sla/shipment-deadline-sweeps.service';
-import { sellableSku, stockUp, 成都, 深圳 } from './order-fixtures';
+import { sellableSku, stockUp, 成都, 深圳, startOrderRouter } from './order-fixtures';
 
 const HOUR = 3_600_000;
 
@@ -42,11 +40,8 @@ function appWithClock(clock: TestClock): DynamicModule {
 }
 
 const start = (clock: TestClock, env: Record<string, string>) =>
-  startTestService({
-    name: 'order-router',
-    envSchema: orderRouterEnv,
+  startOrderRouter({
     module: appWithClock(clock),
-    transport: (app) => app.get(KafkaEventsStrategy),
     env: { WEBHOOK_DELIVERY_WORKER: 'false', ...env },
   });
 

@@ -1,18 +1,15 @@
 import { verifyWebhook } from '@supply-hub/auth';
 import { ShipmentStatusChanged } from '@supply-hub/contracts';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { trackingSaltOf } from '@supply-hub/orders-application';
 import { OrderStore } from '@supply-hub/orders-data-access';
 import { WebhookDeliveryWorker } from '@supply-hub/platform';
-import { createTestApiKey, type SpawnedService, spawnService, startTestService, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, type SpawnedService, spawnService, type TestService } from '@supply-hub/platform/testing';
 import { type CarrierPushParam, carrierCallbackForm } from '@supply-hub/supplier-protocols';
 import { uniqueName, waitFor } from '@supply-hub/testing';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppModule } from '../src/app.module';
-import { orderRouterEnv } from '../src/config/order-router-env';
 import { TrackingSweep } from '../src/tracking/tracking-sweep.service';
-import { sellableSku, stockUp, 深圳 } from './order-fixtures';
+import { sellableSku, stockUp, 深圳, startOrderRouter } from './order-fixtures';
 
 const CALLBACK_SECRET = 'e2e-carrier-callback-secret-0123456789abcdef';
 const WEBHOOK_PATH = '/mall/hooks';
@@ -89,11 +86,7 @@ describe('carrier tracking of dispatched parcels', () => {
     mall = await new MallReceiver().start();
     // No push timer (advance on demand) and no push retries: every push the test sees is one it caused.
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: '0', SIM_CARRIER_PUSH_INTERVAL_MS: '0', SIM_CARRIER_RETRIES: '0' });
-    service = await startTestService({
-      name: 'order-router',
-      envSchema: orderRouterEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
+    service = await startOrderRouter({
       listen: true,
       env: {
         ROUTING_SWEEPS: 'false',

@@ -3,7 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+/** The repository's root folder. */
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+/** `--name value` from the command line, else the fallback. */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+}
 
 /** KAFKA_BROKERS and MONGO_URL: the given servers, else the local ones (`scripts/infra up`, cached). */
 export function infraEnv() {

@@ -119,7 +119,7 @@ function generateOrder(random: () => number): RoutingInput {
 }
 
 /** A small seeded generator (Mulberry32): Math.random cannot be seeded, and runs should time the same orders. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
