@@ -71,7 +71,7 @@ export class PlaceOrder {
       await this.orders.dropIntent(intentId);
       return this.again(stored.order, fingerprint, request.mallOrderId);
     }
-    const routed = await this.routing.execute(order);
+    const routed = await this.routing.execute(order, skus);
     await this.orders.dropIntent(intentId);
     return { order: routed, created: true };
   }

@@ -1,6 +1,6 @@
 import { OrderRouted, type SerializedEvent, VirtualLineRequested } from '@supply-hub/contracts';
 import type { OrderDocument } from '@supply-hub/orders-data-access';
-import type { OrderLine } from '@supply-hub/orders-domain';
+import type { OrderLine, SellableSku } from '@supply-hub/orders-domain';
 import { tenantEvent } from '../shared/order-events';
 import {
   linesAfter,
@@ -27,9 +27,10 @@ export type RouteOrderDependencies = RoutingDependencies;
 export class RouteOrder {
   constructor(private readonly deps: RouteOrderDependencies) {}
 
-  async execute(order: OrderDocument): Promise<OrderDocument> {
+  /** `knownSkus`: the order's SKUs as intake just read them (they are read again when absent). */
+  async execute(order: OrderDocument, knownSkus?: ReadonlyMap<string, SellableSku>): Promise<OrderDocument> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const routed = await this.attempt(order);
+      const routed = await this.attempt(order, knownSkus);
       if (routed) return routed;
       const current = await this.deps.orders.getAny(order._id);
       if (!current) throw new Error(`order ${order._id} vanished while being routed`);
@@ -39,9 +40,9 @@ export class RouteOrder {
     throw new Error(`order ${order._id}: stock kept changing under ${MAX_ATTEMPTS} routing attempts`);
   }
 
-  private async attempt(order: OrderDocument): Promise<OrderDocument | undefined> {
+  private async attempt(order: OrderDocument, knownSkus: ReadonlyMap<string, SellableSku> | undefined): Promise<OrderDocument | undefined> {
     const now = this.deps.clock.now();
-    const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now);
+    const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now, knownSkus);
     const intentId = await this.deps.orders.writeIntent({ orderId: order._id, tenantId: order.tenantId, operation: 'route', planned: plan.planned, at: now });
     const holds = await takeHolds(this.deps, plan, now);
     if (!holds.ok) {

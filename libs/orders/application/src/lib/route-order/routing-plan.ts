@@ -40,6 +40,7 @@ export interface RoutingPlan {
 /**
  * Decides where `lines` of an order go, on the stock and capacity as they are now, leaving out the
  * warehouses in `excluded` (those that rejected the parcel). New parcels are numbered after the order's.
+ * `knownSkus`, when the caller has just read them (intake), saves reading the SKUs again.
  */
 export async function planRouting(
   deps: RoutingDependencies,
@@ -47,6 +48,7 @@ export async function planRouting(
   lines: readonly PhysicalLine[],
   excluded: ReadonlySet<string>,
   now: Date,
+  knownSkus?: ReadonlyMap<string, SellableSku>,
 ): Promise<RoutingPlan> {
   const warehouses = deps.warehouses().filter((warehouse) => !excluded.has(warehouse.id));
   const skuIds = [...new Set(lines.map((line) => line.skuId))];
@@ -59,7 +61,7 @@ export async function planRouting(
       warehouses.map((warehouse) => warehouse.id),
       beijingDay(now),
     ),
-    deps.skus(skuIds),
+    knownSkus ?? deps.skus(skuIds),
   ]);
   const decision = routeOrder(
     {
