@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RecoverRoutings, type RecoveryReport } from '@supply-hub/orders-application';
-import { SERVICE_CONFIG } from '@supply-hub/platform';
-import { type PeriodicSchedule, PeriodicTask } from './periodic-task';
+import { type PeriodicSchedule, PeriodicTask, SERVICE_CONFIG } from '@supply-hub/platform';
 import type { OrderRouterEnv } from '../config/order-router-env';
 
 /**

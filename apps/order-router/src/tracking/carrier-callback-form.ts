@@ -1,3 +1,4 @@
+import { readBodyText } from '@supply-hub/http';
 import type { IncomingMessage } from 'node:http';
 
 /** A push holds the parcel's whole history: a few kilobytes; far more is not a carrier's push. */
@@ -15,14 +16,9 @@ export async function readCallbackForm(request: IncomingMessage & { body?: unkno
     for (const [name, value] of Object.entries(request.body as Record<string, unknown>)) if (typeof value === 'string') fields[name] = value;
     return fields;
   }
-  if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || request.readableEnded) return fields;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_CALLBACK_FORM_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  for (const [name, value] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) fields[name] = value;
+  if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return fields;
+  const text = await readBodyText(request, MAX_CALLBACK_FORM_BYTES);
+  if (text === undefined) return undefined;
+  for (const [name, value] of new URLSearchParams(text)) fields[name] = value;
   return fields;
 }

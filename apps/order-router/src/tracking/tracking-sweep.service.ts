@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SubscribeShipmentTracking, type TrackingSweepReport } from '@supply-hub/orders-application';
-import { SERVICE_CONFIG } from '@supply-hub/platform';
-import { type PeriodicSchedule, PeriodicTask } from '../sweeps/periodic-task';
+import { type PeriodicSchedule, PeriodicTask, SERVICE_CONFIG } from '@supply-hub/platform';
 import type { OrderRouterEnv } from '../config/order-router-env';
 
 /**

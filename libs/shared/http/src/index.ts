@@ -14,6 +14,7 @@ export * from './lib/auth/credentials';
 export * from './lib/auth/current.decorators';
 export * from './lib/auth/principal-resolver.service';
 // Request context and correlation id
+export * from './lib/body/read-body-text';
 export * from './lib/context/http-request';
 export * from './lib/context/request-context';
 export * from './lib/context/request-id';

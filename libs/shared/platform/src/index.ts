@@ -34,3 +34,4 @@ export * from './lib/webhook-deliveries/webhook-delivery.dto';
 export * from './lib/webhook-deliveries/webhook-dispatcher.service';
 export * from './lib/webhook-deliveries/webhook-delivery-worker.service';
 export * from './lib/webhook-deliveries/webhook-deliveries.module';
+export * from './lib/scheduling/periodic-task';

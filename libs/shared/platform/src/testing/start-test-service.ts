@@ -30,8 +30,11 @@ export interface TestServiceOptions<S extends z.ZodObject> extends Omit<ServiceO
   env?: Env;
   /** Keep the database on close, e.g. to start the service again on it. */
   keepDatabase?: boolean;
-  /** Listen on a free loopback port, for services other processes or services must reach over HTTP. */
-  listen?: boolean;
+  /**
+   * Listen on a loopback port (a free one, or this one), for services other processes or services must
+   * reach over HTTP.
+   */
+  listen?: boolean | number;
   /**
    * Where the service's (new) consumer group starts on the registry topics: 'end' (default) skips the
    * events earlier runs left on the shared topics, 'beginning' reads them all (as a new group in
@@ -68,7 +71,7 @@ export async function startTestService<S extends z.ZodObject>(options: TestServi
   if (options.transport) await app.startAllMicroservices();
   let url: string | undefined;
   if (options.listen) {
-    await app.listen(0, '127.0.0.1');
+    await app.listen(typeof options.listen === 'number' ? options.listen : 0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   }
   return {

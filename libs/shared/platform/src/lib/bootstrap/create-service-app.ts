@@ -33,7 +33,7 @@ export async function createServiceApp<S extends z.ZodObject>(options: ServiceOp
   const app = await NestFactory.create<NestExpressApplication>(
     { module: ServiceRootModule, imports: [ServiceConfigModule.forRoot(info, config), options.module] },
     // abortOnError off: a failed start is an exception the caller reports, not an exit from inside Nest.
-    { bufferLogs: true, bodyParser: false, abortOnError: false },
+    { bufferLogs: true, bodyParser: false, abortOnError: false, rawBody: options.rawBody ?? false },
   );
   app.useLogger(app.get(Logger));
 

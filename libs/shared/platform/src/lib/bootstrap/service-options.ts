@@ -19,6 +19,11 @@ export interface ServiceOptions<S extends z.ZodObject> {
   transport?: (app: INestApplication) => CustomTransportStrategy;
   /** Largest JSON body accepted (413 above it). */
   bodyLimit?: string;
+  /**
+   * Keep each JSON body's exact bytes as `request.rawBody` too: for callbacks whose signature covers the
+   * bytes as sent (recharge providers' notifies), which a re-serialisation of the parsed body may not reproduce.
+   */
+  rawBody?: boolean;
   /** Environment to read instead of process.env (tests). */
   env?: Env;
 }

@@ -8,7 +8,7 @@ export interface PeriodicSchedule {
 }
 
 /**
- * Background work of an order-router instance on a timer: one pass at a time (a slow pass is not
+ * Background work of a service instance on a timer: one pass at a time (a slow pass is not
  * overlapped by the next), the timer never keeps the process alive, and shutdown waits for the pass in
  * flight. Subclasses give the schedule and the pass; tests call runOnce() directly.
  */
