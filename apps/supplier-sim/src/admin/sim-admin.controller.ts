@@ -14,14 +14,14 @@ export class SimAdminController {
   constructor(private readonly admin: SimAdmin) {}
 
   @Get('faults')
-  @ApiOperation({ summary: 'Fault settings per protocol family (jd, taobao, feeds)' })
+  @ApiOperation({ summary: 'Fault settings per protocol family (jd, taobao, feeds, carrier, fulu, juhe)' })
   faults() {
     return this.admin.faults();
   }
 
   @Post('faults')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change fault settings: { all?, jd?, taobao?, feeds? } with any of the knobs' })
+  @ApiOperation({ summary: 'Change fault settings: { all?, jd?, taobao?, feeds?, carrier?, fulu?, juhe? } with any of the knobs' })
   @ApiProblemResponses(400)
   updateFaults(@Body({ schema: faultSettingsPatchSchema }) patch: FaultSettingsPatch) {
     return this.admin.updateFaults(patch);

@@ -40,6 +40,23 @@ export function simSettingsFromEnv(env: SupplierSimEnv): SimSettings {
       retryDelayMs: env.SIM_CARRIER_RETRY_DELAY_MS,
       pushTimeoutMs: env.SIM_CARRIER_PUSH_TIMEOUT_MS,
     },
+    recharge: {
+      fulu: { appKey: env.SIM_FULU_APP_KEY, appSecret: env.SIM_FULU_APP_SECRET, callbackUrl: env.SIM_FULU_CALLBACK_URL },
+      juhe: { key: env.SIM_JUHE_KEY, openId: env.SIM_JUHE_OPEN_ID, callbackUrl: env.SIM_JUHE_CALLBACK_URL },
+      maxOrders: env.SIM_RECHARGE_MAX_ORDERS,
+      knobs: {
+        completionDelayMs: env.SIM_RECHARGE_COMPLETION_DELAY_MS,
+        suspendedSuffix: env.SIM_RECHARGE_SUSPENDED_SUFFIX,
+        maintenanceSuffix: env.SIM_RECHARGE_MAINTENANCE_SUFFIX,
+        notifyDropRate: env.SIM_RECHARGE_NOTIFY_DROP_RATE,
+        notifyDuplicateRate: env.SIM_RECHARGE_NOTIFY_DUPLICATE_RATE,
+        notifyBadSignRate: env.SIM_RECHARGE_NOTIFY_BAD_SIGN_RATE,
+        notifyDelayMs: env.SIM_RECHARGE_NOTIFY_DELAY_MS,
+        notifyRetries: env.SIM_RECHARGE_NOTIFY_RETRIES,
+        notifyRetryDelayMs: env.SIM_RECHARGE_NOTIFY_RETRY_DELAY_MS,
+        notifyTimeoutMs: env.SIM_RECHARGE_NOTIFY_TIMEOUT_MS,
+      },
+    },
   };
 }
 

@@ -4,8 +4,15 @@ import { z } from 'zod';
 const rate = (fallback: number) =>
   z.coerce.number({ message: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').default(fallback);
 
-/** The fault knobs of one protocol family (JD, TAOBAO, FEEDS or CARRIER); each can be changed at run time with POST /sim/faults. */
-const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS' | 'CARRIER'>(family: F) => ({
+const digitSuffix = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d{0,8}$/, 'must be up to 8 digits')
+    .default(fallback);
+const callbackUrl = () => z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional();
+
+/** The fault knobs of one protocol family (JD, TAOBAO, FEEDS, CARRIER, FULU or JUHE); each can be changed at run time with POST /sim/faults. */
+const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS' | 'CARRIER' | 'FULU' | 'JUHE'>(family: F) => ({
   /** Added to every answer. */
   [`SIM_${family}_LATENCY_MS`]: envTypes.integer({ min: 0, max: 60_000, fallback: 0 }),
   /** Share of calls failing as the platform's fault (JD, feeds: HTTP 5xx; Taobao: code 15 with an isp.* sub_code). */
@@ -45,7 +52,17 @@ const faultVariables = <F extends 'JD' | 'TAOBAO' | 'FEEDS' | 'CARRIER'>(family:
  * | SIM_CARRIER_RETRIES / SIM_CARRIER_RETRY_DELAY_MS | 3 / 10000 | push retries when the receiver does not acknowledge (real: 3, 35 min apart) |
  * | SIM_CARRIER_PUSH_TIMEOUT_MS | 5000 | wait for the receiver's answer |
  * | SIM_CARRIER_MAX_SUBSCRIPTIONS | 10000 | subscriptions kept in memory (the oldest finished one makes room) |
- * | SIM_{JD,TAOBAO,FEEDS,CARRIER}_LATENCY_MS | 0 | fault knobs per protocol family, see faultVariables (carrier: the subscribe call) |
+ * | SIM_FULU_APP_KEY / SIM_FULU_APP_SECRET | fulu-sandbox-app / fulu-sandbox-secret-0123456789ab | the 福禄-style app (secret ≥ 16 bytes: its first 16 are the card-password key) |
+ * | SIM_FULU_CALLBACK_URL | (none) | where the 福禄-style sandbox POSTs notifies (the app's callback URL); none = no notifies |
+ * | SIM_JUHE_KEY / SIM_JUHE_OPEN_ID | juhe-sandbox-key / JHsandbox-openid | the 聚合-style account |
+ * | SIM_JUHE_CALLBACK_URL | (none) | notify URL of 聚合-style orders that give no `callback` |
+ * | SIM_RECHARGE_COMPLETION_DELAY_MS | 3000 | processing → final state; 0 = only on POST /sim/recharge/complete |
+ * | SIM_RECHARGE_SUSPENDED_SUFFIX / _MAINTENANCE_SUFFIX | 0000 / 9999 | accounts ending so fail with 号码已停机 / 运营商维护 ("" = none) |
+ * | SIM_RECHARGE_NOTIFY_DROP_RATE, _DUPLICATE_RATE, _BAD_SIGN_RATE | 0 | share of notifies never sent / sent twice / signed wrongly |
+ * | SIM_RECHARGE_NOTIFY_DELAY_MS | 0 | wait before a notify (late notifies) |
+ * | SIM_RECHARGE_NOTIFY_RETRIES / _RETRY_DELAY_MS / _TIMEOUT_MS | 3 / 5000 / 5000 | notify retries until the receiver answers `success` |
+ * | SIM_RECHARGE_MAX_ORDERS | 100000 | orders kept per provider (the oldest finished one makes room) |
+ * | SIM_{JD,TAOBAO,FEEDS,CARRIER,FULU,JUHE}_LATENCY_MS | 0 | fault knobs per protocol family, see faultVariables (carrier: the subscribe call; fulu, juhe: a timed-out call keeps its order) |
  * | SIM_{…}_ERROR_RATE, _TIMEOUT_RATE, _MALFORMED_RATE | 0 | shares in [0, 1] |
  * | SIM_{…}_RATE_LIMIT_PER_SECOND | 0 | 0 = unlimited |
  * | SIM_{…}_TIMEOUT_MS | 30000 | how late a timed-out call answers |
@@ -79,10 +96,32 @@ export const supplierSimEnv = z.object({
   SIM_CARRIER_RETRY_DELAY_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 10_000 }),
   SIM_CARRIER_PUSH_TIMEOUT_MS: envTypes.integer({ min: 1, max: 120_000, fallback: 5_000 }),
   SIM_CARRIER_MAX_SUBSCRIPTIONS: envTypes.integer({ min: 1, max: 1_000_000, fallback: 10_000 }),
+  SIM_FULU_APP_KEY: z.string().min(1).default('fulu-sandbox-app'),
+  SIM_FULU_APP_SECRET: z
+    .string()
+    .refine((value) => Buffer.byteLength(value) >= 16, 'must have at least 16 bytes')
+    .default('fulu-sandbox-secret-0123456789ab'),
+  SIM_FULU_CALLBACK_URL: callbackUrl(),
+  SIM_JUHE_KEY: z.string().min(1).default('juhe-sandbox-key'),
+  SIM_JUHE_OPEN_ID: z.string().min(1).default('JHsandbox-openid'),
+  SIM_JUHE_CALLBACK_URL: callbackUrl(),
+  SIM_RECHARGE_COMPLETION_DELAY_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 3_000 }),
+  SIM_RECHARGE_SUSPENDED_SUFFIX: digitSuffix('0000'),
+  SIM_RECHARGE_MAINTENANCE_SUFFIX: digitSuffix('9999'),
+  SIM_RECHARGE_NOTIFY_DROP_RATE: rate(0),
+  SIM_RECHARGE_NOTIFY_DUPLICATE_RATE: rate(0),
+  SIM_RECHARGE_NOTIFY_BAD_SIGN_RATE: rate(0),
+  SIM_RECHARGE_NOTIFY_DELAY_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 0 }),
+  SIM_RECHARGE_NOTIFY_RETRIES: envTypes.integer({ min: 0, max: 20, fallback: 3 }),
+  SIM_RECHARGE_NOTIFY_RETRY_DELAY_MS: envTypes.integer({ min: 0, max: 3_600_000, fallback: 5_000 }),
+  SIM_RECHARGE_NOTIFY_TIMEOUT_MS: envTypes.integer({ min: 1, max: 120_000, fallback: 5_000 }),
+  SIM_RECHARGE_MAX_ORDERS: envTypes.integer({ min: 1, max: 10_000_000, fallback: 100_000 }),
   ...faultVariables('JD'),
   ...faultVariables('TAOBAO'),
   ...faultVariables('FEEDS'),
   ...faultVariables('CARRIER'),
+  ...faultVariables('FULU'),
+  ...faultVariables('JUHE'),
 });
 
 export type SupplierSimEnv = z.output<typeof supplierSimEnv>;

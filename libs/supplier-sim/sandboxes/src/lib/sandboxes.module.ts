@@ -2,6 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type Provider } from '
 import { CatalogWorld, hash3, Prng, seedOf } from '@supply-hub/sim-catalog-data';
 import { SimAdmin } from './admin/sim-admin';
 import { type CarrierPushTransport, httpFormPush } from './carrier/carrier-push-delivery';
+import { type CallbackTransport, httpCallbackPost } from './http/callback-delivery';
 import { CarrierSandbox } from './carrier/carrier-sandbox';
 import { FaultPolicy } from './faults/fault-policy';
 import { BrandFeeds } from './feeds/brand-feeds';
@@ -15,6 +16,9 @@ import { JdTokenStore } from './jd/jd-token-store';
 import { Delays } from './simulation/delays';
 import { SandboxGate } from './simulation/sandbox-gate';
 import { SIM_CLOCK, SIM_RANDOM, SIM_SETTINGS, type SimSettings } from './simulation/sim-settings';
+import { FuluGateway } from './recharge/fulu-gateway';
+import { JuheApi } from './recharge/juhe-api';
+import { RechargeSandbox } from './recharge/recharge-sandbox';
 import { RequestStats } from './stats/request-stats';
 import { TaobaoGateway } from './taobao/taobao-gateway';
 import { TaobaoMethods } from './taobao/taobao-methods';
@@ -33,6 +37,8 @@ export interface SandboxesModuleOptions {
   random?: () => number;
   /** How the carrier sandbox sends its pushes (default: HTTP form POST with fetch). */
   carrierTransport?: CarrierPushTransport;
+  /** How the recharge sandboxes send their notifies (default: HTTP POST with fetch). */
+  rechargeTransport?: CallbackTransport;
 }
 
 /**
@@ -120,8 +126,25 @@ export class SandboxesModule {
           new CarrierSandbox(settings.carrier, settings.seed, gate, clock, random, options.carrierTransport ?? httpFormPush),
       },
       {
+        provide: RechargeSandbox,
+        inject: [SIM_SETTINGS, SIM_CLOCK, SIM_RANDOM],
+        useFactory: (settings: SimSettings, clock: Clock, random: () => number) =>
+          new RechargeSandbox(settings.recharge, settings.seed, clock, random, options.rechargeTransport ?? httpCallbackPost),
+      },
+      {
+        provide: FuluGateway,
+        inject: [SandboxGate, RechargeSandbox, SIM_SETTINGS, SIM_CLOCK],
+        useFactory: (gate: SandboxGate, recharge: RechargeSandbox, settings: SimSettings, clock: Clock) =>
+          new FuluGateway(gate, recharge.books.fulu, settings.recharge.fulu, clock),
+      },
+      {
+        provide: JuheApi,
+        inject: [SandboxGate, RechargeSandbox, SIM_SETTINGS],
+        useFactory: (gate: SandboxGate, recharge: RechargeSandbox, settings: SimSettings) => new JuheApi(gate, recharge.books.juhe, settings.recharge.juhe),
+      },
+      {
         provide: SimAdmin,
-        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods, CarrierSandbox, JdOrderBook],
+        inject: [CatalogWorld, SandboxGate, RequestStats, JdMessageQueue, JdTokenStore, TaobaoMethods, CarrierSandbox, JdOrderBook, RechargeSandbox],
         useFactory: (
           world: CatalogWorld,
           gate: SandboxGate,
@@ -131,13 +154,14 @@ export class SandboxesModule {
           taobao: TaobaoMethods,
           carrier: CarrierSandbox,
           jdOrders: JdOrderBook,
-        ) => new SimAdmin(world, gate, stats, messages, tokens, taobao, carrier, jdOrders),
+          recharge: RechargeSandbox,
+        ) => new SimAdmin(world, gate, stats, messages, tokens, taobao, carrier, jdOrders, recharge),
       },
     ];
     return {
       module: SandboxesModule,
       providers,
-      exports: [JdSandbox, JdOrderBook, TaobaoGateway, BrandFeeds, CarrierSandbox, SimAdmin, CatalogWorld, SIM_SETTINGS],
+      exports: [JdSandbox, JdOrderBook, TaobaoGateway, BrandFeeds, CarrierSandbox, RechargeSandbox, FuluGateway, JuheApi, SimAdmin, CatalogWorld, SIM_SETTINGS],
     };
   }
 }

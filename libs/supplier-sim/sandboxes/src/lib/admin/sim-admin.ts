@@ -5,6 +5,7 @@ import type { FaultSettingsByFamily, FaultSettingsPatch } from '../faults/fault-
 import type { JdMessageQueue } from '../jd/jd-messages';
 import type { JdOrderBook } from '../jd/jd-orders';
 import type { JdTokenStore } from '../jd/jd-token-store';
+import type { RechargeSandbox } from '../recharge/recharge-sandbox';
 import type { SandboxGate } from '../simulation/sandbox-gate';
 import type { RequestStats } from '../stats/request-stats';
 import type { TaobaoMethods } from '../taobao/taobao-methods';
@@ -36,6 +37,7 @@ export class SimAdmin {
     private readonly taobao: TaobaoMethods,
     private readonly carrier: CarrierSandbox,
     private readonly jdOrders: JdOrderBook,
+    private readonly recharge: RechargeSandbox,
   ) {}
 
   faults(): FaultSettingsByFamily {
@@ -63,17 +65,19 @@ export class SimAdmin {
       },
       jdMessagesPending: this.jdMessages.size,
       jdOrders: this.jdOrders.size,
+      rechargeOrders: { fulu: this.recharge.books.fulu.size, juhe: this.recharge.books.juhe.size },
       requests: this.stats.snapshot(),
     };
   }
 
   /**
    * Back to the seed's world: changes, queued JD messages, JD orders, faults (to their start values),
-   * counters, carrier subscriptions and knobs. Tokens stay valid.
+   * counters, carrier subscriptions, recharge orders and their knobs. Tokens stay valid.
    */
   reset(): { reset: true } {
     this.world.reset();
     this.carrier.reset();
+    this.recharge.reset();
     this.jdOrders.reset();
     this.jdMessages.clear();
     this.taobao.clearCache();

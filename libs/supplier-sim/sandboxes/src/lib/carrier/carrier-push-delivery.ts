@@ -1,11 +1,16 @@
 import { carrierCallbackForm, type CarrierPushParam, isCarrierPushAcknowledged } from '@supply-hub/supplier-protocols';
+import {
+  type CallbackAnswerSeen,
+  type CallbackCounts,
+  CallbackDelivery,
+  type CallbackTarget,
+  emptyCallbackCounts,
+  httpCallbackPost,
+} from '../http/callback-delivery';
 import type { CarrierKnobs } from './carrier-settings';
 import type { CarrierTimers } from './carrier-timers';
 
-export interface CarrierPushAnswerSeen {
-  status: number;
-  body: string;
-}
+export type CarrierPushAnswerSeen = CallbackAnswerSeen;
 
 /** Sends one push form to a callback URL; throws when no answer comes (refused, reset, timed out). */
 export type CarrierPushTransport = (
@@ -15,58 +20,26 @@ export type CarrierPushTransport = (
 ) => Promise<CarrierPushAnswerSeen>;
 
 /** The real thing: an HTTP form POST, as the carrier sends it. */
-export const httpFormPush: CarrierPushTransport = async (url, form, { timeoutMs, signal }) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-    body: new URLSearchParams(form).toString(),
-    redirect: 'manual',
-    signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-  });
-  return { status: response.status, body: await response.text() };
-};
+export const httpFormPush: CarrierPushTransport = (url, form, options) =>
+  httpCallbackPost(url, { body: new URLSearchParams(form).toString(), contentType: 'application/x-www-form-urlencoded; charset=UTF-8' }, options);
 
 export type CarrierPushKind = 'push' | 'duplicate' | 'out-of-order' | 'abort';
 
-/** What happened to one subscription's pushes so far. */
-export interface CarrierPushCounts {
+/** What happened to one subscription's pushes so far (refused: not answered with the success JSON). */
+export interface CarrierPushCounts extends CallbackCounts {
   /** Pushes made (each new checkpoint, abort, duplicate or replayed older push counts once). */
   sent: number;
-  /** HTTP requests, retries included. */
-  attempts: number;
-  acknowledged: number;
-  /** Attempts the receiver did not answer with the success JSON (or did not answer). */
-  refused: number;
-  retries: number;
-  /** Pushes abandoned after the last retry. */
-  gaveUp: number;
   duplicates: number;
   outOfOrder: number;
 }
 
-export const emptyPushCounts = (): CarrierPushCounts => ({
-  sent: 0,
-  attempts: 0,
-  acknowledged: 0,
-  refused: 0,
-  retries: 0,
-  gaveUp: 0,
-  duplicates: 0,
-  outOfOrder: 0,
-});
+export const emptyPushCounts = (): CarrierPushCounts => ({ ...emptyCallbackCounts(), sent: 0, duplicates: 0, outOfOrder: 0 });
 
 /** Where a push goes and what it is counted against. */
-export interface CarrierPushTarget {
-  callbackUrl: string;
+export interface CarrierPushTarget extends CallbackTarget {
   salt?: string;
   counts: CarrierPushCounts;
-  /** The receiver's last answer, shortened, for GET /sim/carrier/subscriptions. */
-  lastAnswer?: string;
-  /** False once the subscription is gone (reset, evicted): its retries stop. */
-  isLive(): boolean;
 }
-
-const ANSWER_PREVIEW = 120;
 
 /**
  * Pushes a param to a subscription's callback URL, signed with its salt, and retries (knobs.retries
@@ -74,11 +47,18 @@ const ANSWER_PREVIEW = 120;
  * first attempt's outcome; retries go on in the background on the sandbox's timers.
  */
 export class CarrierPushDelivery {
+  private readonly delivery: CallbackDelivery;
+
   constructor(
     private readonly transport: CarrierPushTransport,
-    private readonly timers: CarrierTimers,
-    private readonly knobs: () => CarrierKnobs,
-  ) {}
+    timers: CarrierTimers,
+    knobs: () => CarrierKnobs,
+  ) {
+    this.delivery = new CallbackDelivery(timers, () => {
+      const { retries, retryDelayMs, pushTimeoutMs } = knobs();
+      return { retries, retryDelayMs, timeoutMs: pushTimeoutMs };
+    });
+  }
 
   push(target: CarrierPushTarget, param: CarrierPushParam, kind: CarrierPushKind): Promise<boolean> {
     target.counts.sent += 1;
@@ -86,34 +66,10 @@ export class CarrierPushDelivery {
     if (kind === 'out-of-order') target.counts.outOfOrder += 1;
     // Serialised once: a duplicate or a retry carries exactly the same bytes and signature.
     const form = carrierCallbackForm(param, target.salt);
-    return this.attempt(target, form, 0);
-  }
-
-  private async attempt(target: CarrierPushTarget, form: Record<string, string>, retry: number): Promise<boolean> {
-    if (this.timers.closed || !target.isLive()) return false;
-    target.counts.attempts += 1;
-    let acknowledged = false;
-    try {
-      const answer = await this.transport(target.callbackUrl, form, { timeoutMs: this.knobs().pushTimeoutMs, signal: this.timers.signal });
-      acknowledged = isCarrierPushAcknowledged(answer.status, answer.body);
-      target.lastAnswer = `${answer.status} ${answer.body.slice(0, ANSWER_PREVIEW)}`;
-    } catch (error) {
-      target.lastAnswer = `no answer: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (acknowledged) {
-      target.counts.acknowledged += 1;
-      return true;
-    }
-    target.counts.refused += 1;
-    const { retries, retryDelayMs } = this.knobs();
-    if (retry >= retries || !target.isLive()) {
-      target.counts.gaveUp += 1;
-      return false;
-    }
-    this.timers.after(retryDelayMs, () => {
-      target.counts.retries += 1;
-      void this.attempt(target, form, retry + 1);
-    });
-    return false;
+    return this.delivery.deliver(
+      target,
+      (options) => this.transport(target.callbackUrl, form, options),
+      (answer) => isCarrierPushAcknowledged(answer.status, answer.body),
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** The protocol families whose faults are set separately ('carrier': the tracking subscribe call; its pushes have knobs of their own). */
-export const PROTOCOL_FAMILIES = ['jd', 'taobao', 'feeds', 'carrier'] as const;
+/**
+ * The protocol families whose faults are set separately ('carrier': the tracking subscribe call; its
+ * pushes have knobs of their own; 'fulu' and 'juhe': the recharge providers' calls, whose timeouts
+ * keep the order they were sent to create).
+ */
+export const PROTOCOL_FAMILIES = ['jd', 'taobao', 'feeds', 'carrier', 'fulu', 'juhe'] as const;
 export type ProtocolFamily = (typeof PROTOCOL_FAMILIES)[number];
 
 const rate = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
@@ -45,6 +49,8 @@ export const faultSettingsPatchSchema = z
     taobao: faultSettingsSchema.partial().optional(),
     feeds: faultSettingsSchema.partial().optional(),
     carrier: faultSettingsSchema.partial().optional(),
+    fulu: faultSettingsSchema.partial().optional(),
+    juhe: faultSettingsSchema.partial().optional(),
   })
   .strict();
 export type FaultSettingsPatch = z.infer<typeof faultSettingsPatchSchema>;

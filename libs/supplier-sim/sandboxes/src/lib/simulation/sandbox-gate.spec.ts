@@ -48,3 +48,23 @@ describe('SandboxGate', () => {
     expect(spreadChanges(7)).toEqual({ priceMoves: 2, stockOuts: 2, newSkus: 1, delistings: 1, detailChanges: 1 });
   });
 });
+
+describe('SandboxGate timeouts', () => {
+  it('runs the handler before the wait when the call commits before it times out', async () => {
+    const { gate, stats } = sandboxWorld({ random: () => 0.1 });
+    gate.updateFaults({ fulu: { timeoutRate: 1, timeoutMs: 30 } });
+    const order: string[] = [];
+    const handler = () => {
+      order.push('handled');
+      return jsonResponse({ ok: true });
+    };
+    const pending = gate.run('fulu', 'order.add', answers, handler, { commitBeforeTimeout: true });
+    expect(order).toEqual(['handled']);
+    expect((await pending).status).toBe(200);
+    const late = gate.run('fulu', 'order.add', answers, handler);
+    expect(order).toEqual(['handled']);
+    await late;
+    expect(order).toEqual(['handled', 'handled']);
+    expect(stats.snapshot().endpoints['fulu order.add']).toMatchObject({ requests: 2, timeouts: 2 });
+  });
+});

@@ -28,11 +28,17 @@ export class SandboxGate {
     this.settings = structuredClone(initial);
   }
 
+  /**
+   * `commitBeforeTimeout`: a timeout fault runs the handler first and holds its answer back, as a
+   * provider that took an order and then went silent does (the order exists though the caller never
+   * heard of it); otherwise the handler runs after the wait.
+   */
   async run(
     family: ProtocolFamily,
     endpoint: string,
     answers: FaultAnswers,
     handler: () => SandboxResponse | Promise<SandboxResponse>,
+    options: { commitBeforeTimeout?: boolean } = {},
   ): Promise<SandboxResponse> {
     const name = `${family} ${endpoint}`;
     const decision = this.policy.decide(family, this.settings[family]);
@@ -44,10 +50,12 @@ export class SandboxGate {
         this.stats.record(name, 'error');
         await this.delays.wait(decision.delayMs);
         return answers.failed();
-      case 'timeout':
+      case 'timeout': {
         this.stats.record(name, 'timeout');
+        const committed = options.commitBeforeTimeout ? await handler() : undefined;
         await this.delays.wait(decision.delayMs);
-        return handler();
+        return committed ?? handler();
+      }
       case 'pass':
         this.stats.record(name, 'answered');
         await this.delays.wait(decision.delayMs);

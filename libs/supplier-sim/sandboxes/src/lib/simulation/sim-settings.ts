@@ -1,6 +1,7 @@
 import type { CarrierSimSettings } from '../carrier/carrier-settings';
 import type { FaultSettingsByFamily } from '../faults/fault-settings';
 import type { JdOrderSimSettings } from '../jd/jd-order-settings';
+import type { RechargeSimSettings } from '../recharge/recharge-settings';
 
 /** The sandboxes' configuration (apps/supplier-sim reads it from SIM_* variables). */
 export interface SimSettings {
@@ -15,6 +16,8 @@ export interface SimSettings {
   jdOrders?: JdOrderSimSettings;
   taobao: TaobaoCredentials;
   carrier: CarrierSimSettings;
+  /** The 福禄-style and 聚合-style recharge provider sandboxes. */
+  recharge: RechargeSimSettings;
 }
 
 export interface JdCredentials {

@@ -1,9 +1,10 @@
 import { CatalogWorld } from '@supply-hub/sim-catalog-data';
 import type { CarrierSimSettings } from '../carrier/carrier-settings';
 import { FaultPolicy } from '../faults/fault-policy';
-import { type FaultSettingsByFamily, NO_FAULTS } from '../faults/fault-settings';
+import { type FaultSettingsByFamily, NO_FAULTS, PROTOCOL_FAMILIES } from '../faults/fault-settings';
 import { Delays } from '../simulation/delays';
 import { SandboxGate } from '../simulation/sandbox-gate';
+import { DEFAULT_RECHARGE_KNOBS, type RechargeKnobs, type RechargeSimSettings } from '../recharge/recharge-settings';
 import type { JdCredentials, TaobaoCredentials } from '../simulation/sim-settings';
 import { RequestStats } from '../stats/request-stats';
 
@@ -23,7 +24,7 @@ export const JD_TEST_CREDENTIALS: JdCredentials = {
 /** The protocol notes' Taobao example app. */
 export const TAOBAO_TEST_CREDENTIALS: TaobaoCredentials = { appKey: '12345678', appSecret: 'helloworld', session: 'test-session' };
 
-export const noFaults = (): FaultSettingsByFamily => ({ jd: { ...NO_FAULTS }, taobao: { ...NO_FAULTS }, feeds: { ...NO_FAULTS }, carrier: { ...NO_FAULTS } });
+export const noFaults = (): FaultSettingsByFamily => Object.fromEntries(PROTOCOL_FAMILIES.map((family) => [family, { ...NO_FAULTS }])) as FaultSettingsByFamily;
 
 /** The carrier sandbox for tests: manual advance (no timer), no push faults, quick retries. */
 export const testCarrierSettings = (overrides: Partial<CarrierSimSettings> = {}): CarrierSimSettings => ({
@@ -37,6 +38,14 @@ export const testCarrierSettings = (overrides: Partial<CarrierSimSettings> = {})
   retryDelayMs: 5,
   pushTimeoutMs: 2_000,
   ...overrides,
+});
+
+/** The recharge sandboxes for tests: the development credentials, completion only when told, quick notify retries. */
+export const testRechargeSettings = (knobs: Partial<RechargeKnobs> = {}): RechargeSimSettings => ({
+  fulu: { appKey: 'fulu-sandbox-app', appSecret: 'fulu-sandbox-secret-0123456789ab', callbackUrl: 'http://127.0.0.1:1/fulu/notify' },
+  juhe: { key: 'juhe-sandbox-key', openId: 'JHsandbox-openid', callbackUrl: 'http://127.0.0.1:1/juhe/notify' },
+  maxOrders: 100,
+  knobs: { ...DEFAULT_RECHARGE_KNOBS, completionDelayMs: 0, notifyRetryDelayMs: 5, notifyTimeoutMs: 2_000, ...knobs },
 });
 
 /** A mutable clock for tests. */
