@@ -40,7 +40,7 @@ export default tseslint.config(
             { sourceTag: 'scope:codes', onlyDependOnLibsWithTags: ['scope:codes', 'scope:shared'] },
             { sourceTag: 'scope:aftersales', onlyDependOnLibsWithTags: ['scope:aftersales', 'scope:shared'] },
             { sourceTag: 'scope:supplier-sim', onlyDependOnLibsWithTags: ['scope:supplier-sim', 'scope:shared'] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared'] },
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:shared', 'scope:codes'] },
           ],
         },
       ],

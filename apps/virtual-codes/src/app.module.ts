@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ISSUANCES_COLLECTION, VIRTUAL_PRODUCTS_COLLECTION } from '@supply-hub/codes-data-access';
 import { KafkaHealth, KafkaModule, kafkaOptionsFor } from '@supply-hub/kafka/nest';
 import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
+import { CodesModule } from './codes/codes.module';
 import type { VirtualCodesEnv } from './config/virtual-codes-env';
 
 /** virtual-codes: top-ups, card codes and coupons, issued exactly once. */
@@ -9,8 +11,9 @@ import type { VirtualCodesEnv } from './config/virtual-codes-env';
     PlatformModule.forService({ webhookEndpoints: true }),
     KafkaModule.forRootAsync({
       inject: [SERVICE_CONFIG],
-      useFactory: (config: VirtualCodesEnv) => kafkaOptionsFor('virtual-codes', config),
+      useFactory: (config: VirtualCodesEnv) => kafkaOptionsFor('virtual-codes', config, { outboxCollections: [ISSUANCES_COLLECTION, VIRTUAL_PRODUCTS_COLLECTION] }),
     }),
+    CodesModule,
   ],
   providers: [healthCheck('kafka', KafkaHealth)],
 })

@@ -7,5 +7,6 @@ void runService({
   name: 'virtual-codes',
   envSchema: virtualCodesEnv,
   module: AppModule,
+  rawBody: true,
   transport: (app) => app.get(KafkaEventsStrategy),
 });

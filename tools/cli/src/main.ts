@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '@supply-hub/errors';
 import { catalogCommand } from './commands/catalog.command';
+import { codesCommand } from './commands/codes.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
 import { tokenCommand } from './commands/token.command';
@@ -11,10 +12,11 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation')
     .addCommand(keysCommand(consoleOutput))
     .addCommand(tokenCommand(consoleOutput))
-    .addCommand(catalogCommand(consoleOutput));
+    .addCommand(catalogCommand(consoleOutput))
+    .addCommand(codesCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.
   const configure = (command: Command): void => {

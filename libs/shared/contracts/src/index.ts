@@ -16,5 +16,7 @@ export * from './lib/orders/order-events';
 export * from './lib/orders/shipment-events';
 export * from './lib/orders/virtual-line-events';
 export * from './lib/codes/issuance-events';
+export * from './lib/codes/code-pool-events';
+export * from './lib/refunds/refund-events';
 export * from './lib/asyncapi/asyncapi-document';
 export * from './lib/asyncapi/asyncapi-yaml';

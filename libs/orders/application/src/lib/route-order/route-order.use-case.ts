@@ -91,7 +91,7 @@ export class RouteOrder {
       events.push(
         tenantEvent(
           VirtualLineRequested,
-          { orderId: order._id, lineId: line.lineId, skuId: line.skuId, quantity: line.quantity, ...(line.account ? { account: line.account } : {}) },
+          { orderId: order._id, lineId: line.lineId, skuId: line.skuId, quantity: line.quantity, unitPriceFen: line.unitPriceFen, ...(line.account ? { account: line.account } : {}) },
           order.tenantId,
           at,
         ),

@@ -12,6 +12,8 @@ export const VirtualLineRequested = defineEvent({
     lineId: z.string().min(1),
     skuId: z.string().min(1),
     quantity: z.number().int().positive(),
+    /** The contract price per unit when the order was taken (what a refund gives back). */
+    unitPriceFen: z.number().int().nonnegative().optional(),
     /** Where a direct top-up goes (mobile number, fuel card, member id); absent for card codes and coupons. */
     account: z.string().min(1).max(64).optional(),
   }),

@@ -1,3 +1,4 @@
+import { CodePoolLow, CodesExpired } from '../codes/code-pool-events';
 import { IssuanceStatusChanged } from '../codes/issuance-events';
 import { SkuDelisted } from '../catalog/sku-delisted.event';
 import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
@@ -6,6 +7,7 @@ import { SkuUpserted } from '../catalog/sku-upserted.event';
 import { OrderAccepted, OrderCancelled, OrderRouted } from '../orders/order-events';
 import { ShipmentRequested, ShipmentSlaFlagged, ShipmentStatusChanged } from '../orders/shipment-events';
 import { VirtualLineRequested } from '../orders/virtual-line-events';
+import { RefundIssued } from '../refunds/refund-events';
 import { TOPICS } from '../topics/topic-names';
 import { defineRegistry } from './event-registry';
 
@@ -39,5 +41,15 @@ export const EVENT_REGISTRY = defineRegistry([
     name: TOPICS.issuances,
     description: "virtual-codes' issuances, keyed by order line: processing, issued, failed. Never the codes themselves.",
     events: [IssuanceStatusChanged],
+  },
+  {
+    name: TOPICS.codePools,
+    description: 'Card-code pools, keyed by SKU: low stock, expired codes set aside.',
+    events: [CodePoolLow, CodesExpired],
+  },
+  {
+    name: TOPICS.refunds,
+    description: 'Refunds owed to malls, keyed by order line: failed issuances now, after-sales cases later.',
+    events: [RefundIssued],
   },
 ]);

@@ -13,6 +13,10 @@ export const TOPICS = {
   virtualLines: 'supplyhub.orders.virtual-line.v1',
   /** virtual-codes' issuances, keyed by `<orderId>:<lineId>` like the lines they answer. */
   issuances: 'supplyhub.codes.issuance.v1',
+  /** Code pools, keyed by SKU id: low stock, codes set aside as expired. */
+  codePools: 'supplyhub.codes.pool.v1',
+  /** Refunds owed to malls, keyed by `<orderId>:<lineId>`. */
+  refunds: 'supplyhub.refunds.refund.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

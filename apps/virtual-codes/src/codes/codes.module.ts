@@ -1,0 +1,36 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { IssuanceSweeps } from '../issuances/issuance-sweeps.service';
+import { IssuanceWebhooksConsumer } from '../issuances/issuance-webhooks.consumer';
+import { IssuancesController } from '../issuances/issuances.controller';
+import { StuckIssuancesController } from '../issuances/stuck-issuances.controller';
+import { VirtualLinesConsumer } from '../issuances/virtual-lines.consumer';
+import { PoolSweeps } from '../pools/pool-sweeps.service';
+import { PoolsController } from '../pools/pools.controller';
+import { VirtualProductsController } from '../products/virtual-products.controller';
+import { ProviderNotifyController } from '../providers/provider-notify.controller';
+import { codesProviders } from './codes.providers';
+import { RECHARGE_PROVIDER_SET } from './codes.tokens';
+import { CodesMetrics } from './codes-metrics.service';
+import type { RechargeProviderSet } from './recharge-provider-set';
+
+/** Issuances, pools, virtual products, provider notifies and the sweeps that keep them moving. */
+@Module({
+  controllers: [
+    IssuancesController,
+    StuckIssuancesController,
+    VirtualProductsController,
+    PoolsController,
+    ProviderNotifyController,
+    VirtualLinesConsumer,
+    IssuanceWebhooksConsumer,
+  ],
+  providers: [...codesProviders, CodesMetrics, IssuanceSweeps, PoolSweeps],
+  exports: codesProviders.map((provider) => ('provide' in provider ? provider.provide : provider)),
+})
+export class CodesModule implements OnApplicationShutdown {
+  constructor(@Inject(RECHARGE_PROVIDER_SET) private readonly providers: RechargeProviderSet) {}
+
+  onApplicationShutdown(): void {
+    this.providers.close();
+  }
+}

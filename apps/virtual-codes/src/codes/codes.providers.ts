@@ -1,0 +1,113 @@
+import type { Provider } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import {
+  AdvanceIssuance,
+  type Clock,
+  type CodesDependencies,
+  ImportCodeBatch,
+  IssueVirtualLine,
+  PoolReport,
+  RevealCodes,
+  SetAsideExpiredCodes,
+  SettleProviderNotify,
+  SweepIssuances,
+  systemClock,
+} from '@supply-hub/codes-application';
+import { CodeBatchStore, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
+import { parseCodeKeyRing } from '@supply-hub/codes-domain';
+import { createRechargeProviders, localSandboxRechargeProviders, parseRechargeProvidersConfig } from '@supply-hub/codes-providers';
+import { MongoOutboxStore } from '@supply-hub/mongo';
+import { SERVICE_CONFIG } from '@supply-hub/platform';
+import type { Db } from 'mongodb';
+import type { Connection } from 'mongoose';
+import type { VirtualCodesEnv } from '../config/virtual-codes-env';
+import { CODES_CLOCK_OVERRIDE, CODES_DB, CODES_DEPENDENCIES, RECHARGE_PROVIDER_SET, RECHARGE_PROVIDER_SET_OVERRIDE } from './codes.tokens';
+import type { RechargeProviderSet } from './recharge-provider-set';
+
+const useCase = <T>(type: new (deps: CodesDependencies) => T): Provider => ({ provide: type, inject: [CODES_DEPENDENCIES], useFactory: (deps: CodesDependencies) => new type(deps) });
+
+export const codesProviders: Provider[] = [
+  {
+    provide: CODES_DB,
+    inject: [getConnectionToken()],
+    useFactory: (connection: Connection): Db => {
+      if (!connection.db) throw new Error('the MongoDB connection is not open');
+      return connection.db;
+    },
+  },
+  {
+    provide: RECHARGE_PROVIDER_SET,
+    inject: [SERVICE_CONFIG, { token: RECHARGE_PROVIDER_SET_OVERRIDE, optional: true }],
+    useFactory: (config: VirtualCodesEnv, override: RechargeProviderSet | undefined): RechargeProviderSet => {
+      if (override) return override;
+      const configured = config.RECHARGE_PROVIDERS ? parseRechargeProvidersConfig(config.RECHARGE_PROVIDERS) : localSandboxRechargeProviders(config.SUPPLIER_SIM_URL);
+      const base = config.RECHARGE_CALLBACK_BASE_URL?.replace(/\/+$/, '');
+      const providers = configured.providers.map((entry) =>
+        entry.kind === 'juhe' && !entry.callbackUrl && base ? { ...entry, callbackUrl: `${base}/providers/${entry.id}/notify` } : entry,
+      );
+      return createRechargeProviders({ ...configured, providers });
+    },
+  },
+  {
+    provide: CodeStore,
+    inject: [CODES_DB],
+    useFactory: async (db: Db) => {
+      const store = new CodeStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  {
+    provide: IssuanceStore,
+    inject: [CODES_DB, MongoOutboxStore],
+    useFactory: async (db: Db, outbox: MongoOutboxStore) => {
+      const store = new IssuanceStore(db, outbox);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  {
+    provide: CodeRevealStore,
+    inject: [CODES_DB],
+    useFactory: async (db: Db) => {
+      const store = new CodeRevealStore(db);
+      await store.ensureIndexes();
+      return store;
+    },
+  },
+  { provide: VirtualProductStore, inject: [CODES_DB, MongoOutboxStore], useFactory: (db: Db, outbox: MongoOutboxStore) => new VirtualProductStore(db, outbox) },
+  { provide: CodeBatchStore, inject: [CODES_DB], useFactory: (db: Db) => new CodeBatchStore(db) },
+  {
+    provide: CODES_DEPENDENCIES,
+    inject: [IssuanceStore, CodeStore, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
+    useFactory: (
+      issuances: IssuanceStore,
+      codes: CodeStore,
+      products: VirtualProductStore,
+      batches: CodeBatchStore,
+      reveals: CodeRevealStore,
+      providers: RechargeProviderSet,
+      config: VirtualCodesEnv,
+      clock: Clock | undefined,
+    ): CodesDependencies => ({
+      issuances,
+      codes,
+      products,
+      batches,
+      reveals,
+      keys: parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS),
+      fingerprintSecret: config.CODE_FINGERPRINT_SECRET,
+      providers: { get: (id) => providers.byId(id) },
+      clock: clock ?? systemClock,
+      poolWaitMs: config.POOL_WAIT_MS,
+    }),
+  },
+  useCase(IssueVirtualLine),
+  useCase(AdvanceIssuance),
+  useCase(SweepIssuances),
+  useCase(SettleProviderNotify),
+  useCase(ImportCodeBatch),
+  useCase(RevealCodes),
+  useCase(PoolReport),
+  useCase(SetAsideExpiredCodes),
+];

@@ -1,0 +1,242 @@
+import { attemptOrderNo, issuanceIdFor } from '@supply-hub/codes-domain';
+import { issuanceSlot } from '@supply-hub/codes-data-access';
+import type { SerializedEvent } from '@supply-hub/contracts';
+import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
+import { CodeBatchRefusedError, ImportCodeBatch } from './import-code-batch/import-code-batch.use-case';
+import { IssueVirtualLine } from './issue-virtual-line/issue-virtual-line.use-case';
+import { CheckPoolLevel, SetAsideExpiredCodes } from './pool-levels/pool-levels.use-case';
+import { RevealCodes } from './reveal-codes/reveal-codes.use-case';
+import { RotateCodeKeys } from './rotate-keys/rotate-code-keys.use-case';
+import { SettleProviderNotify } from './settle-notify/settle-provider-notify.use-case';
+import { SweepIssuances } from './advance-issuance/sweep-issuances.use-case';
+import type { CodesDependencies } from './shared/codes-dependencies';
+import { codesCsv, codesDependencies, ManualClock, POOL_PRODUCT, TOP_UP_PRODUCT } from './testing/codes-test-kit';
+import { ScriptedRechargeProvider } from './testing/scripted-recharge-provider';
+import { parseCodeKeyRing } from '@supply-hub/codes-domain';
+import { randomBytes } from 'node:crypto';
+
+const START = new Date('2026-11-23T08:00:00Z');
+const YEAR_AHEAD = new Date('2027-11-23T00:00:00Z');
+
+describe('virtual-codes use cases on FerretDB', () => {
+  let database: TestDatabase;
+  let deps: CodesDependencies;
+  let clock: ManualClock;
+  let fulu: ScriptedRechargeProvider;
+  let juhe: ScriptedRechargeProvider;
+  let issue: IssueVirtualLine;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('codes-use-cases');
+  });
+  afterAll(async () => database?.drop());
+
+  beforeEach(async () => {
+    await database.db.dropDatabase();
+    clock = new ManualClock(START);
+    fulu = new ScriptedRechargeProvider('fulu');
+    juhe = new ScriptedRechargeProvider('juhe');
+    deps = await codesDependencies(database.db, [fulu, juhe], clock);
+    await deps.products.put(POOL_PRODUCT, 'staff-1', START);
+    await deps.products.put(TOP_UP_PRODUCT, 'staff-1', START);
+    issue = new IssueVirtualLine(deps);
+  });
+
+  const importCodes = (csv: string) => new ImportCodeBatch(deps).execute({ skuId: POOL_PRODUCT.skuId, faceValueFen: 2500, costFen: 2300, expiresAt: YEAR_AHEAD, csv, by: 'staff-1' });
+  const line = (orderId: string, extra: Record<string, unknown> = {}) => ({ orderId, lineId: '1', skuId: POOL_PRODUCT.skuId, quantity: 1, unitPriceFen: 2400, ...extra });
+  const outboxTypes = async (issuanceId: string) => {
+    const stored = (await deps.issuances.issuances.findOne({ _id: issuanceId })) as unknown as { outbox: SerializedEvent[] };
+    return stored.outbox.map((event) => event.type);
+  };
+
+  describe('pools', () => {
+    it('issues a pool code in one write, reveals it to its own mall only, and audits the reveal', async () => {
+      await importCodes(codesCsv('IQY', 5));
+      const issued = await issue.execute('mall-a', line('ord-1'));
+      expect(issued).toMatchObject({ status: 'issued', codeIds: [expect.any(String)] });
+      expect(await outboxTypes(issued._id)).toEqual(['supplyhub.codes.issuance-status-changed.v1']);
+      const stored = await deps.codes.codes.findOne({ _id: issued.codeIds[0]! });
+      expect(JSON.stringify(stored)).not.toMatch(/IQY-000/);
+
+      const reveal = new RevealCodes(deps);
+      const revealed = await reveal.execute('mall-a', 'ord-1', '1', 'key-a');
+      expect(revealed.codes).toEqual([{ code: 'IQY-0001', password: 'pw1', expiresAt: YEAR_AHEAD.toISOString() }]);
+      await expect(reveal.execute('mall-b', 'ord-1', '1', 'key-b')).rejects.toMatchObject({ code: 'not-found' });
+      expect(await deps.reveals.ofIssuance('mall-a', issued._id)).toEqual([expect.objectContaining({ actor: 'key-a', codeIds: issued.codeIds })]);
+    });
+
+    it('issues the code closest to expiry first', async () => {
+      await importCodes('code,expires_at\nLATE-0001,2027-09-01\nSOON-0001,2027-01-15\nMID-0001,2027-05-01');
+      const issued = await issue.execute('mall-a', line('ord-1'));
+      const [code] = await deps.codes.byIds(issued.codeIds);
+      expect(code!.expiresAt).toEqual(new Date('2027-01-15T23:59:59+08:00'));
+    });
+
+    it('a redelivered line gets the same issuance and no second code', async () => {
+      await importCodes(codesCsv('IQY', 5));
+      const first = await issue.execute('mall-a', line('ord-1', { quantity: 2 }));
+      const again = await issue.execute('mall-a', line('ord-1', { quantity: 2 }));
+      expect(again.codeIds).toEqual(first.codeIds);
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3, allocated: 2 });
+    });
+
+    it('a code allocated by a run that died before recording it is found again, not burned', async () => {
+      await importCodes(codesCsv('IQY', 3));
+      const issuanceId = issuanceIdFor('mall-a', 'ord-1', '1');
+      const orphan = await deps.codes.allocate(POOL_PRODUCT.skuId, issuanceId, issuanceSlot(issuanceId, 0), clock.now());
+      const issued = await issue.execute('mall-a', line('ord-1'));
+      expect(issued.codeIds).toEqual([orphan!._id]);
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 2, allocated: 1 });
+    });
+
+    it('concurrent lines never share a code and lose none', async () => {
+      await importCodes(codesCsv('IQY', 60));
+      const lines = Array.from({ length: 50 }, (_, index) => line(`ord-${index}`));
+      // Every line twice at once, as two instances given the same redelivered batch would.
+      const results = await Promise.all([...lines, ...lines].map((request) => issue.execute('mall-a', request)));
+      const codeIds = new Set(results.flatMap((result) => result.codeIds));
+      expect(codeIds.size).toBe(50);
+      expect(results.every((result) => result.status === 'issued')).toBe(true);
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 10, allocated: 50 });
+    });
+
+    it('an empty pool keeps the line visibly waiting, issues it after a refill, and fails it with a refund after the wait', async () => {
+      const waiting = await issue.execute('mall-a', line('ord-1'));
+      expect(waiting).toMatchObject({ status: 'processing', reason: 'waiting for codes: the pool has 0 of 1', nextCheckAt: expect.any(Date) });
+      await importCodes(codesCsv('IQY', 1));
+      clock.advance(61_000);
+      await new SweepIssuances(deps).execute();
+      expect(await deps.issuances.getAny(waiting._id)).toMatchObject({ status: 'issued' });
+
+      const starved = await issue.execute('mall-a', line('ord-2', { quantity: 2 }));
+      await importCodes(codesCsv('NEW', 1));
+      clock.advance(600_000);
+      await new SweepIssuances(deps).execute();
+      expect(await deps.issuances.getAny(starved._id)).toMatchObject({ status: 'failed', codeIds: [] });
+      expect(await outboxTypes(starved._id)).toEqual([
+        'supplyhub.codes.issuance-status-changed.v1',
+        'supplyhub.codes.issuance-status-changed.v1',
+        'supplyhub.refunds.refund-issued.v1',
+      ]);
+      // The code it held while waiting went back to the pool.
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, allocated: 1 });
+    });
+
+    it('refuses duplicates within the file and against the store, naming lines, importing nothing', async () => {
+      await importCodes(codesCsv('IQY', 3));
+      const error = await importCodes('code\nNEW-0001\nIQY-0002\nNEW-0001').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CodeBatchRefusedError);
+      expect((error as CodeBatchRefusedError).lines).toEqual([{ line: 4, message: 'code repeats line 2' }]);
+      const stored = await importCodes('code\nNEW-0001\nIQY-0002').catch((caught: unknown) => caught as CodeBatchRefusedError);
+      expect((stored as CodeBatchRefusedError).lines).toEqual([{ line: 3, message: 'code is already stored' }]);
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3 });
+    });
+
+    it('alerts once when the pool runs low, re-arms after a refill, and sets expired codes aside', async () => {
+      await importCodes(codesCsv('IQY', 3));
+      const level = new CheckPoolLevel(deps);
+      expect(await level.execute(POOL_PRODUCT.skuId)).toMatchObject({ available: 3, low: false });
+      await issue.execute('mall-a', line('ord-1'));
+      await issue.execute('mall-a', line('ord-2'));
+      expect(await level.execute(POOL_PRODUCT.skuId)).toMatchObject({ available: 1, low: true });
+      await level.execute(POOL_PRODUCT.skuId);
+      const product = await deps.products.products.findOne({ _id: POOL_PRODUCT.skuId });
+      expect((product as unknown as { outbox: SerializedEvent[] }).outbox.map((event) => event.type)).toEqual(['supplyhub.codes.pool-low.v1']);
+
+      await importCodes('code,expires_at\nOLD-0001,2026-12-01');
+      clock.advance(10 * 86_400_000);
+      expect(await new SetAsideExpiredCodes(deps).execute()).toEqual([{ skuId: POOL_PRODUCT.skuId, count: 1 }]);
+      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, expired: 1 });
+      await importCodes(codesCsv('MORE', 5));
+      expect(await level.execute(POOL_PRODUCT.skuId)).toMatchObject({ available: 6, low: false });
+      expect(await deps.products.get(POOL_PRODUCT.skuId)).toMatchObject({ lowStockAlerted: false });
+    });
+
+    it('rotation re-encrypts every code under the new key; the old key can then go', async () => {
+      await importCodes(codesCsv('IQY', 4));
+      const issued = await issue.execute('mall-a', line('ord-1'));
+      const oldKey = Buffer.from(deps.keys.keys.get('k1')!).toString('base64');
+      const newKey = randomBytes(32).toString('base64');
+      deps = { ...deps, keys: parseCodeKeyRing(`k2:${newKey},k1:${oldKey}`) };
+      expect(await new RotateCodeKeys(deps).execute()).toEqual({ resealed: 4, currentKeyId: 'k2' });
+      expect(await new RotateCodeKeys(deps).execute()).toEqual({ resealed: 0, currentKeyId: 'k2' });
+      deps = { ...deps, keys: parseCodeKeyRing(`k2:${newKey}`) };
+      expect((await new RevealCodes(deps).execute('mall-a', 'ord-1', '1', 'key-a')).codes[0]!.code).toBe('IQY-0001');
+      expect(issued.codeIds).toHaveLength(1);
+    });
+  });
+
+  describe('top-ups', () => {
+    const topUp = (orderId: string, account = '13812345678') => ({ orderId, lineId: '1', skuId: TOP_UP_PRODUCT.skuId, quantity: 1, account });
+
+    it('refuses an invalid account at once, with a refund', async () => {
+      const failed = await issue.execute('mall-a', topUp('ord-1', '12345'));
+      expect(failed).toMatchObject({ status: 'failed', reason: expect.stringMatching(/invalid account: not a mainland China mobile number/) });
+      expect(fulu.submitted).toHaveLength(0);
+      expect(await outboxTypes(failed._id)).toEqual(['supplyhub.codes.issuance-status-changed.v1', 'supplyhub.refunds.refund-issued.v1']);
+    });
+
+    it('a timeout means processing; the notify settles it; a duplicate notify changes nothing', async () => {
+      fulu.submitAnswers = [{ state: 'unknown', reason: 'timeout of 5000ms exceeded' }];
+      const processing = await issue.execute('mall-a', topUp('ord-1'));
+      expect(processing).toMatchObject({ status: 'processing', attempts: [{ providerId: 'fulu', state: 'unknown' }] });
+      const orderNo = attemptOrderNo(processing._id, 1);
+      const notify = new SettleProviderNotify(deps);
+      await expect(notify.execute('fulu', { body: `${orderNo}|success|forged` })).rejects.toMatchObject({ code: 'validation-failed' });
+      expect(await notify.execute('fulu', { body: `${orderNo}|success|ok` })).toEqual({ ack: 'success', outcome: 'settled' });
+      expect(await notify.execute('fulu', { body: `${orderNo}|failed|ok` })).toEqual({ ack: 'success', outcome: 'already-settled' });
+      expect(await deps.issuances.getAny(processing._id)).toMatchObject({ status: 'issued', attempts: [{ state: 'success' }] });
+      expect(fulu.submitted).toHaveLength(1);
+      expect(juhe.submitted).toHaveLength(0);
+    });
+
+    it('without a notify, status queries settle it', async () => {
+      const processing = await issue.execute('mall-a', topUp('ord-1'));
+      fulu.states.set(attemptOrderNo(processing._id, 1), [{ state: 'processing' }, { state: 'success', providerOrderId: 'F-1' }]);
+      clock.advance(5_000);
+      await new SweepIssuances(deps).execute();
+      expect(await deps.issuances.getAny(processing._id)).toMatchObject({ status: 'processing', attempts: [{ checks: 1 }] });
+      clock.advance(10_000);
+      await new SweepIssuances(deps).execute();
+      expect(await deps.issuances.getAny(processing._id)).toMatchObject({ status: 'issued', attempts: [{ state: 'success', providerOrderId: 'F-1' }] });
+      expect(fulu.submitted).toHaveLength(1);
+    });
+
+    it('a lost submit the provider never saw is sent again under the same order number', async () => {
+      fulu.submitAnswers = [{ state: 'unknown', reason: 'socket hang up' }, { state: 'processing' }];
+      const processing = await issue.execute('mall-a', topUp('ord-1'));
+      const orderNo = attemptOrderNo(processing._id, 1);
+      fulu.states.set(orderNo, [{ state: 'not-found' }]);
+      clock.advance(5_000);
+      await new SweepIssuances(deps).execute();
+      expect(fulu.submitted.map((request) => request.orderNo)).toEqual([orderNo, orderNo]);
+      expect(juhe.submitted).toHaveLength(0);
+    });
+
+    it('only a confirmed failure goes to the fallback provider', async () => {
+      fulu.submitAnswers = [{ state: 'failed', reason: '号码已停机' }];
+      const issued = await issue.execute('mall-a', topUp('ord-1'));
+      expect(issued).toMatchObject({ status: 'processing', attempts: [{ providerId: 'fulu', state: 'failed' }, { providerId: 'juhe', state: 'processing' }] });
+      juhe.states.set(attemptOrderNo(issued._id, 2), [{ state: 'failed', reason: '运营商维护' }]);
+      clock.advance(5_000);
+      await new SweepIssuances(deps).execute();
+      expect(await deps.issuances.getAny(issued._id)).toMatchObject({ status: 'failed', reason: 'fulu: 号码已停机; juhe: 运营商维护' });
+      expect(await outboxTypes(issued._id)).toEqual([
+        'supplyhub.codes.issuance-status-changed.v1',
+        'supplyhub.codes.issuance-status-changed.v1',
+        'supplyhub.refunds.refund-issued.v1',
+      ]);
+    });
+
+    it('an open breaker sends new issuances to the fallback and leaves those in flight where they are', async () => {
+      const inFlight = await issue.execute('mall-a', topUp('ord-1'));
+      fulu.available = false;
+      const fresh = await issue.execute('mall-a', topUp('ord-2'));
+      expect(fresh.attempts.map((attempt) => attempt.providerId)).toEqual(['juhe']);
+      clock.advance(5_000);
+      await new SweepIssuances(deps).execute();
+      expect(fulu.queried).toEqual([attemptOrderNo(inFlight._id, 1)]);
+      expect((await deps.issuances.getAny(inFlight._id))!.attempts.map((attempt) => attempt.providerId)).toEqual(['fulu']);
+    });
+  });
+});

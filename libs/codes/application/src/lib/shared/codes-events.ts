@@ -1,0 +1,70 @@
+import type { Issuance, IssuanceStatus } from '@supply-hub/codes-domain';
+import { createEvent, type EventDefinition, IssuanceStatusChanged, RefundIssued, type SerializedEvent, serializeEvent } from '@supply-hub/contracts';
+
+export const VIRTUAL_CODES_SOURCE = '/virtual-codes';
+
+/** An event for the outbox; tenant-scoped when `tenantId` is given. */
+export function codesEvent<T>(definition: EventDefinition<T>, data: T, at: Date, tenantId?: string): SerializedEvent {
+  return serializeEvent(definition, createEvent(definition, data, { source: VIRTUAL_CODES_SOURCE, time: at, ...(tenantId ? { tenantId } : {}) }));
+}
+
+/**
+ * The issuance moved to `status` (with a timeline entry) and the events that announce it: the status
+ * change when it is one malls see (pending is not), and for a failure the refund owed for the line,
+ * whose id is derived from the issuance so a retried write cannot owe it twice.
+ */
+export function moveIssuance(
+  issuance: Issuance,
+  status: IssuanceStatus,
+  note: string,
+  now: Date,
+): { issuance: Issuance; events: SerializedEvent[] } {
+  const moved: Issuance = {
+    ...issuance,
+    status,
+    updatedAt: now,
+    timeline: [...issuance.timeline, { at: now, status, note }],
+    ...(status === 'failed' ? { reason: note } : {}),
+    ...(status === 'issued' ? { issuedAt: now } : {}),
+  };
+  if (status === 'issued' || status === 'failed') delete moved.nextCheckAt;
+  const events: SerializedEvent[] = [];
+  const announce = status !== 'pending' && (status !== issuance.status || issuance.timeline.length === 0);
+  if (announce) {
+    events.push(
+      codesEvent(
+        IssuanceStatusChanged,
+        {
+          issuanceId: issuance.issuanceId,
+          orderId: issuance.orderId,
+          lineId: issuance.lineId,
+          status,
+          ...(status === 'failed' ? { reason: note.slice(0, 500) } : {}),
+          at: now.toISOString(),
+        },
+        now,
+        issuance.tenantId,
+      ),
+    );
+  }
+  if (status === 'failed' && issuance.status !== 'failed') {
+    events.push(
+      codesEvent(
+        RefundIssued,
+        {
+          refundId: `rf-${issuance.issuanceId}`,
+          orderId: issuance.orderId,
+          lineId: issuance.lineId,
+          quantity: issuance.quantity,
+          ...(issuance.unitPriceFen !== undefined ? { amountFen: issuance.unitPriceFen * issuance.quantity } : {}),
+          origin: { kind: 'issuance-failed', issuanceId: issuance.issuanceId },
+          reason: note.slice(0, 500),
+          at: now.toISOString(),
+        },
+        now,
+        issuance.tenantId,
+      ),
+    );
+  }
+  return { issuance: moved, events };
+}

@@ -1,0 +1,5 @@
+export * from './lib/accounts';
+export * from './lib/issuance';
+export * from './lib/pools';
+export * from './lib/providers';
+export * from './lib/secrets';

@@ -1,0 +1,3 @@
+export * from './issuance';
+export * from './top-up-plan';
+export * from './virtual-product';

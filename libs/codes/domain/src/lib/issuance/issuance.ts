@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { FulfilmentKind } from './virtual-product';
+
+/**
+ * An issuance: the fulfilment of one virtual order line, exactly once. pending (taken in, nothing
+ * settled) → processing (a provider is working on it) → issued | failed. Terminal states never move.
+ */
+export type IssuanceStatus = 'pending' | 'processing' | 'issued' | 'failed';
+
+export type AttemptState = 'submitting' | 'processing' | 'unknown' | 'success' | 'failed' | 'not-sent';
+
+/** One purchase at one provider, under one order number. */
+export interface ProviderAttempt {
+  n: number;
+  providerId: string;
+  orderNo: string;
+  state: AttemptState;
+  reason?: string;
+  providerOrderId?: string;
+  submittedAt: Date;
+  settledAt?: Date;
+  /** Status queries made so far (they space out as this grows). */
+  checks: number;
+}
+
+export interface IssuanceEntry {
+  at: Date;
+  status: IssuanceStatus;
+  note: string;
+}
+
+export interface Issuance {
+  issuanceId: string;
+  tenantId: string;
+  orderId: string;
+  lineId: string;
+  skuId: string;
+  quantity: number;
+  /** The contract price per unit (what a refund gives back), when the order said. */
+  unitPriceFen?: number;
+  fulfilment: FulfilmentKind;
+  /** The normalised account a top-up credits. */
+  account?: string;
+  status: IssuanceStatus;
+  reason?: string;
+  attempts: ProviderAttempt[];
+  /** The codes issued (pool or bought), by id; the codes themselves are stored sealed elsewhere. */
+  codeIds: string[];
+  /** When the next status query or retry is due, while not terminal. */
+  nextCheckAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  issuedAt?: Date;
+  timeline: IssuanceEntry[];
+}
+
+export const TERMINAL_ISSUANCE_STATUSES: readonly IssuanceStatus[] = ['issued', 'failed'];
+
+const ALLOWED: Record<IssuanceStatus, readonly IssuanceStatus[]> = {
+  pending: ['pending', 'processing', 'issued', 'failed'],
+  processing: ['processing', 'issued', 'failed'],
+  issued: [],
+  failed: [],
+};
+
+export function canMoveIssuance(from: IssuanceStatus, to: IssuanceStatus): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+export function isTerminalIssuance(status: IssuanceStatus): boolean {
+  return TERMINAL_ISSUANCE_STATUSES.includes(status);
+}
+
+/**
+ * The issuance id of a tenant's order line: the same for every delivery of the line's event, so the
+ * store's unique id turns redeliveries and a second instance into no-ops. Short enough to be a
+ * provider order number with an attempt suffix (福禄 and 聚合 take 32+ characters).
+ */
+export function issuanceIdFor(tenantId: string, orderId: string, lineId: string): string {
+  const digest = createHash('sha256').update(`${tenantId}\u0000${orderId}\u0000${lineId}`).digest('hex');
+  return `iss${digest.slice(0, 21)}`;
+}
+
+/** The provider order number of attempt `n` (one per logical purchase at one provider). */
+export function attemptOrderNo(issuanceId: string, n: number): string {
+  return `${issuanceId}${String(n).padStart(2, '0')}`;
+}

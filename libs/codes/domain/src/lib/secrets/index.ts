@@ -1,0 +1,4 @@
+export * from './code-cipher';
+export * from './code-fingerprint';
+export * from './code-key-ring';
+export * from './masking';
