@@ -1,13 +1,15 @@
 // Runs the whole stack for a person to try: infra (unless KAFKA_BROKERS and MONGO_URL point elsewhere),
 // every service from dist/, health-checked, with a demo mall key and staff token printed; then the catalog
 // synced from the supplier sandboxes, and a dozen orders from all over China placed by the demo mall with
-// a table of where each line went (DEMO_ORDERS=0 skips them). Ctrl-C stops the services and whatever
+// a table of where each line went, and virtual rewards (top-ups, pool codes, bought card codes) issued
+// with their states (scripts/demo/virtual-rewards.mjs; DEMO_ORDERS=0 skips orders and rewards). Ctrl-C stops the services and whatever
 // infra this run started. DEMO_EXIT_WHEN_READY=1 stops right after that (used to check the demo itself).
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { issueVirtualRewards } from './demo/virtual-rewards.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -30,13 +32,18 @@ function infraEnv() {
   return env;
 }
 
-/** A development secret kept in the cache, so tokens printed by one demo run still work in the next. */
-function staffTokenSecret() {
-  if (process.env.STAFF_TOKEN_SECRET) return process.env.STAFF_TOKEN_SECRET;
-  const file = path.join(cacheDir, 'dev-staff-token-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+/**
+ * A development secret kept in the cache (created on first use), so what one demo run made still works
+ * in the next: staff tokens it printed, codes it sealed.
+ */
+function devSecret(name, make) {
+  if (process.env[name]) return process.env[name];
+  const file = path.join(cacheDir, `dev-${name.toLowerCase().replace(/_/g, '-')}`);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
+
+const staffTokenSecret = () => devSecret('STAFF_TOKEN_SECRET', () => randomBytes(32).toString('base64url'));
 
 async function waitHealthy(name, url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -101,6 +108,12 @@ async function main() {
     ...process.env,
     ...infraEnv(),
     STAFF_TOKEN_SECRET: staffTokenSecret(),
+    // virtual-codes: the key that seals card codes and the secret of their fingerprints.
+    CODE_ENCRYPTION_KEYS: devSecret('CODE_ENCRYPTION_KEYS', () => `dev1:${randomBytes(32).toString('base64')}`),
+    CODE_FINGERPRINT_SECRET: devSecret('CODE_FINGERPRINT_SECRET', () => randomBytes(32).toString('base64url')),
+    // The recharge sandboxes' notifies reach virtual-codes here.
+    SIM_FULU_CALLBACK_URL: `http://127.0.0.1:${SERVICES['virtual-codes'].port}/providers/fulu/notify`,
+    RECHARGE_CALLBACK_BASE_URL: `http://127.0.0.1:${SERVICES['virtual-codes'].port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     // The sandboxes' catalog: 120,000 SKUs unless DEMO_SKUS says otherwise (the demo's own test uses a few thousand).
     SIM_SKUS: process.env.DEMO_SKUS ?? '120000',
@@ -134,7 +147,18 @@ async function main() {
   }
   printCredentials(env);
   await syncCatalog(env);
-  if (process.env.DEMO_ORDERS !== '0') await placeDemoOrders(env);
+  if (process.env.DEMO_ORDERS !== '0') {
+    await placeDemoOrders(env);
+    await issueVirtualRewards({
+      ports: Object.fromEntries(Object.entries(SERVICES).map(([name, { port }]) => [name, port])),
+      staffToken: demoStaffToken,
+      mallKey: demoMallKey,
+      say,
+      table,
+      shorten,
+      findVirtualSkus: () => findVirtualSkus(env),
+    });
+  }
   if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
   say('press Ctrl-C to stop');
 }
@@ -414,6 +438,24 @@ async function pickDemoSkus(env) {
       say(`  waiting for order-router to receive the catalog's SKU events (${candidates.length} physical SKUs so far) ...`);
       await new Promise((resolve) => setTimeout(resolve, 3000));
     }
+  } finally {
+    await client.close();
+  }
+}
+
+/** One sellable virtual SKU per kind the demo issues (手机话费 top-up, 视频会员 pool, 游戏点卡 bought card). */
+async function findVirtualSkus(env) {
+  const { MongoClient } = require('mongodb');
+  const client = await MongoClient.connect(env.MONGO_URL);
+  try {
+    const readModel = client.db(process.env.MONGO_DB ?? SERVICES['order-router'].database).collection('sellable_skus');
+    const one = async (subcategory, title) => {
+      const filter = { categoryFamily: 'virtual', subcategory, sellable: true, _id: { $regex: '^sku_[0-9a-f]{20}$' } };
+      const sku = (title && (await readModel.findOne({ ...filter, title: { $regex: title } }))) || (await readModel.findOne(filter));
+      return sku ? { skuId: sku._id, title: sku.title } : undefined;
+    };
+    // The top-up is set up as 中国移动 50 元 at the sandboxes: a SKU that says so, if the catalog has one.
+    return { topUp: await one('手机话费', '中国移动.*50元'), membership: await one('视频会员'), card: await one('游戏点卡') };
   } finally {
     await client.close();
   }

@@ -1,8 +1,8 @@
 import { IssuanceStore } from '@supply-hub/codes-data-access';
 import { issuanceIdFor } from '@supply-hub/codes-domain';
-import { TOPICS } from '@supply-hub/contracts';
+import { EVENT_REGISTRY, TOPICS } from '@supply-hub/contracts';
 import { createTestApiKey, freePort, type SpawnedService, spawnService, TEST_STAFF_TOKEN_SECRET, testStaffToken, type TestService } from '@supply-hub/platform/testing';
-import { integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
+import { integrationEnv, KafkaTestCollector, startGroupAtEnd, uniqueName, waitFor } from '@supply-hub/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { codesTestEnv, startVirtualCodes, VirtualLineSender } from './codes-fixtures';
 
@@ -46,13 +46,17 @@ describe('virtual-codes: top-ups through the recharge sandboxes on the real Kafk
     // The in-process service only prepares and inspects (no Kafka consumer, no sweeps); the worker, a
     // process of its own, issues: its whole log is scanned for secrets at the end.
     service = await startVirtualCodes({ transport: undefined, env: { ...env, RECHARGE_PROVIDERS: providers, ISSUANCE_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false' } });
+    const kafka = new Kafka({ clientId: uniqueName('e2e-top-ups'), brokers: integrationEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
+    // The worker's group starts at the topics' current ends, so no line sent after this is skipped while it joins.
+    const group = uniqueName('e2e-codes-worker');
+    await startGroupAtEnd(kafka, group, EVENT_REGISTRY.topicNames());
     worker = await spawnService(MAIN, {
       ...env,
       PORT: String(port),
       KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','),
       MONGO_URL: integrationEnv().mongoUrl,
       MONGO_DB: service.databaseName,
-      KAFKA_CONSUMER_GROUP: uniqueName('e2e-codes-worker'),
+      KAFKA_CONSUMER_GROUP: group,
       STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET,
       RECHARGE_PROVIDERS: providers,
       RECHARGE_CALLBACK_BASE_URL: base,
@@ -61,7 +65,6 @@ describe('virtual-codes: top-ups through the recharge sandboxes on the real Kafk
       LOG_LEVEL: 'debug',
     });
     sender = await new VirtualLineSender().start();
-    const kafka = new Kafka({ clientId: uniqueName('e2e-top-ups'), brokers: integrationEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
     collector = await KafkaTestCollector.start(kafka, [TOPICS.issuances, TOPICS.refunds], { startAt: 'end' });
     staff = await testStaffToken(['operations']);
     mallId = uniqueName('mall');

@@ -11,7 +11,13 @@ import type { VirtualCodesEnv } from './config/virtual-codes-env';
     PlatformModule.forService({ webhookEndpoints: true }),
     KafkaModule.forRootAsync({
       inject: [SERVICE_CONFIG],
-      useFactory: (config: VirtualCodesEnv) => kafkaOptionsFor('virtual-codes', config, { outboxCollections: [ISSUANCES_COLLECTION, VIRTUAL_PRODUCTS_COLLECTION] }),
+      useFactory: (config: VirtualCodesEnv) =>
+        kafkaOptionsFor('virtual-codes', config, {
+          outboxCollections: [ISSUANCES_COLLECTION, VIRTUAL_PRODUCTS_COLLECTION],
+          // Lines of different partitions are independent (each issuance is its own line): several at once,
+          // so an instance's throughput is not one line's round trips after another.
+          consumer: { partitionsConsumedConcurrently: config.ISSUANCE_PARTITIONS_CONCURRENTLY },
+        }),
     }),
     CodesModule,
   ],

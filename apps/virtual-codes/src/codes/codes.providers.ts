@@ -8,12 +8,12 @@ import {
   IssueVirtualLine,
   PoolReport,
   RevealCodes,
-  SetAsideExpiredCodes,
+  PoolUpkeep,
   SettleProviderNotify,
   SweepIssuances,
   systemClock,
 } from '@supply-hub/codes-application';
-import { CodeBatchStore, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
+import { CodeAllocationStore, CodeBatchStore, CodeLaneStore, CodePool, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
 import { parseCodeKeyRing } from '@supply-hub/codes-domain';
 import { createRechargeProviders, localSandboxRechargeProviders, parseRechargeProvidersConfig } from '@supply-hub/codes-providers';
 import { MongoOutboxStore } from '@supply-hub/mongo';
@@ -75,14 +75,24 @@ export const codesProviders: Provider[] = [
       return store;
     },
   },
+  {
+    provide: CodePool,
+    inject: [CODES_DB, CodeStore],
+    useFactory: async (db: Db, codes: CodeStore) => {
+      const lanes = new CodeLaneStore(db);
+      await lanes.ensureIndexes();
+      return new CodePool(codes, lanes, new CodeAllocationStore(db));
+    },
+  },
   { provide: VirtualProductStore, inject: [CODES_DB, MongoOutboxStore], useFactory: (db: Db, outbox: MongoOutboxStore) => new VirtualProductStore(db, outbox) },
   { provide: CodeBatchStore, inject: [CODES_DB], useFactory: (db: Db) => new CodeBatchStore(db) },
   {
     provide: CODES_DEPENDENCIES,
-    inject: [IssuanceStore, CodeStore, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
+    inject: [IssuanceStore, CodeStore, CodePool, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
     useFactory: (
       issuances: IssuanceStore,
       codes: CodeStore,
+      pool: CodePool,
       products: VirtualProductStore,
       batches: CodeBatchStore,
       reveals: CodeRevealStore,
@@ -92,6 +102,7 @@ export const codesProviders: Provider[] = [
     ): CodesDependencies => ({
       issuances,
       codes,
+      pool,
       products,
       batches,
       reveals,
@@ -109,5 +120,5 @@ export const codesProviders: Provider[] = [
   useCase(ImportCodeBatch),
   useCase(RevealCodes),
   useCase(PoolReport),
-  useCase(SetAsideExpiredCodes),
+  useCase(PoolUpkeep),
 ];

@@ -44,6 +44,8 @@ export const virtualCodesEnv = serviceEnvSchema(SERVICES['virtual-codes'])
      */
     RECHARGE_CALLBACK_BASE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     SUPPLIER_SIM_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(`http://127.0.0.1:${SERVICES['supplier-sim'].port}`),
+    /** Partitions of virtual lines one instance works on at once. */
+    ISSUANCE_PARTITIONS_CONCURRENTLY: envTypes.integer({ min: 1, max: 64, fallback: 3 }),
     /** Run the issuance sweep here: status queries, retries after a crash or an outage, waiting pool lines. */
     ISSUANCE_SWEEPS: envTypes.boolean(true),
     ISSUANCE_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 2_000 }),

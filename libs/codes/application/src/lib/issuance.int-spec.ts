@@ -1,10 +1,9 @@
 import { attemptOrderNo, issuanceIdFor } from '@supply-hub/codes-domain';
-import { issuanceSlot } from '@supply-hub/codes-data-access';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
 import { CodeBatchRefusedError, ImportCodeBatch } from './import-code-batch/import-code-batch.use-case';
 import { IssueVirtualLine } from './issue-virtual-line/issue-virtual-line.use-case';
-import { CheckPoolLevel, SetAsideExpiredCodes } from './pool-levels/pool-levels.use-case';
+import { CheckPoolLevel, PoolUpkeep } from './pool-levels/pool-levels.use-case';
 import { RevealCodes } from './reveal-codes/reveal-codes.use-case';
 import { RotateCodeKeys } from './rotate-keys/rotate-code-keys.use-case';
 import { SettleProviderNotify } from './settle-notify/settle-provider-notify.use-case';
@@ -77,16 +76,29 @@ describe('virtual-codes use cases on FerretDB', () => {
       const first = await issue.execute('mall-a', line('ord-1', { quantity: 2 }));
       const again = await issue.execute('mall-a', line('ord-1', { quantity: 2 }));
       expect(again.codeIds).toEqual(first.codeIds);
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3, allocated: 2 });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3, allocated: 2 });
     });
 
     it('a code allocated by a run that died before recording it is found again, not burned', async () => {
       await importCodes(codesCsv('IQY', 3));
       const issuanceId = issuanceIdFor('mall-a', 'ord-1', '1');
-      const orphan = await deps.codes.allocate(POOL_PRODUCT.skuId, issuanceId, issuanceSlot(issuanceId, 0), clock.now());
+      const orphan = await deps.pool.allocate(POOL_PRODUCT.skuId, issuanceId, 0, clock.now());
       const issued = await issue.execute('mall-a', line('ord-1'));
       expect(issued.codeIds).toEqual([orphan!._id]);
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 2, allocated: 1 });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 2, allocated: 1 });
+    });
+
+    it('a code whose number was taken by an allocator that died before claiming it goes back to the pool', async () => {
+      await importCodes(codesCsv('IQY', 2));
+      const [lane] = await deps.pool.lanes.open(POOL_PRODUCT.skuId);
+      expect(await deps.pool.lanes.take(lane!)).toBe(0);
+      const upkeep = new PoolUpkeep(deps);
+      // The first pass notes how far the cursor is; the next gives back what is still unclaimed behind it.
+      expect((await upkeep.execute()).orphansReturned).toBe(0);
+      expect((await upkeep.execute()).orphansReturned).toBe(1);
+      const issued = await Promise.all([issue.execute('mall-a', line('ord-1')), issue.execute('mall-a', line('ord-2'))]);
+      expect(issued.map((issuance) => issuance.status)).toEqual(['issued', 'issued']);
+      expect(new Set(issued.flatMap((issuance) => issuance.codeIds)).size).toBe(2);
     });
 
     it('concurrent lines never share a code and lose none', async () => {
@@ -97,7 +109,7 @@ describe('virtual-codes use cases on FerretDB', () => {
       const codeIds = new Set(results.flatMap((result) => result.codeIds));
       expect(codeIds.size).toBe(50);
       expect(results.every((result) => result.status === 'issued')).toBe(true);
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 10, allocated: 50 });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 10, allocated: 50 });
     });
 
     it('an empty pool keeps the line visibly waiting, issues it after a refill, and fails it with a refund after the wait', async () => {
@@ -119,7 +131,7 @@ describe('virtual-codes use cases on FerretDB', () => {
         'supplyhub.refunds.refund-issued.v1',
       ]);
       // The code it held while waiting went back to the pool.
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, allocated: 1 });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, allocated: 1 });
     });
 
     it('refuses duplicates within the file and against the store, naming lines, importing nothing', async () => {
@@ -129,7 +141,7 @@ describe('virtual-codes use cases on FerretDB', () => {
       expect((error as CodeBatchRefusedError).lines).toEqual([{ line: 4, message: 'code repeats line 2' }]);
       const stored = await importCodes('code\nNEW-0001\nIQY-0002').catch((caught: unknown) => caught as CodeBatchRefusedError);
       expect((stored as CodeBatchRefusedError).lines).toEqual([{ line: 3, message: 'code is already stored' }]);
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3 });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 3 });
     });
 
     it('alerts once when the pool runs low, re-arms after a refill, and sets expired codes aside', async () => {
@@ -145,8 +157,8 @@ describe('virtual-codes use cases on FerretDB', () => {
 
       await importCodes('code,expires_at\nOLD-0001,2026-12-01');
       clock.advance(10 * 86_400_000);
-      expect(await new SetAsideExpiredCodes(deps).execute()).toEqual([{ skuId: POOL_PRODUCT.skuId, count: 1 }]);
-      expect(await deps.codes.counts(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, expired: 1 });
+      expect((await new PoolUpkeep(deps).execute()).expired).toEqual([{ skuId: POOL_PRODUCT.skuId, count: 1 }]);
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 1, expired: 1 });
       await importCodes(codesCsv('MORE', 5));
       expect(await level.execute(POOL_PRODUCT.skuId)).toMatchObject({ available: 6, low: false });
       expect(await deps.products.get(POOL_PRODUCT.skuId)).toMatchObject({ lowStockAlerted: false });

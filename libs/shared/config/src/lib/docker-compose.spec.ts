@@ -23,7 +23,7 @@ const compose = parse(readFileSync(path.resolve(__dirname, '../../../../../docke
 const settingNames = Object.keys(serviceEnvSchema({ port: 1, database: 'x' }).shape);
 // Services extend the common schema with their own settings; these are the ones compose sets, so that the
 // services reach supplier-sim (sandboxed suppliers and carrier) and the carrier reaches order-router.
-const knownSettings = new Set([...settingNames, 'WEBHOOK_ALLOW_HTTP_LOCALHOST', 'SUPPLIER_SIM_URL', 'CARRIER_API_URL', 'CARRIER_CALLBACK_BASE_URL']);
+const knownSettings = new Set([...settingNames, 'WEBHOOK_ALLOW_HTTP_LOCALHOST', 'SUPPLIER_SIM_URL', 'CARRIER_API_URL', 'CARRIER_CALLBACK_BASE_URL', 'RECHARGE_CALLBACK_BASE_URL', 'CODE_ENCRYPTION_KEYS', 'CODE_FINGERPRINT_SECRET']);
 
 describe('docker-compose.yml', () => {
   it('has MongoDB 8 and Kafka 3.9 with health checks and named volumes', () => {

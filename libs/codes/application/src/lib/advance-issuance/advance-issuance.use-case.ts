@@ -19,7 +19,7 @@ export class AdvanceIssuance {
 
   async execute(document: IssuanceDocument): Promise<IssuanceDocument> {
     let stored = document;
-    const productDocument = await this.deps.products.get(stored.skuId);
+    const productDocument = await this.deps.products.getCached(stored.skuId);
     const product = productDocument ? toVirtualProduct(productDocument) : undefined;
     for (let move = 0; move < MAX_MOVES && !isTerminalIssuance(stored.status); move += 1) {
       let write = await this.plan(toIssuance(stored), product);

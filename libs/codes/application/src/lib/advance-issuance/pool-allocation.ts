@@ -1,5 +1,4 @@
 import type { Issuance } from '@supply-hub/codes-domain';
-import { issuanceSlot } from '@supply-hub/codes-data-access';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { CodesDependencies } from '../shared/codes-dependencies';
 import { moveIssuance } from '../shared/codes-events';
@@ -9,7 +8,7 @@ export const POOL_RECHECK_MS = 60_000;
 
 /**
  * Allocates the issuance's codes, one slot per unit (slots an earlier run filled are found again, so a
- * crash between allocation and recording burns nothing). All there: issued. Pool short: the issuance
+ * crash between allocation and recording burns nothing; see CodePool). All there: issued. Pool short: the issuance
  * waits, visibly processing, for a refill, and fails (codes given back, refund owed) once it has waited
  * `poolWaitMs`.
  */
@@ -17,7 +16,7 @@ export async function allocateFromPool(deps: CodesDependencies, issuance: Issuan
   const now = deps.clock.now();
   const codeIds: string[] = [];
   for (let n = 0; n < issuance.quantity; n += 1) {
-    const code = await deps.codes.allocate(issuance.skuId, issuance.issuanceId, issuanceSlot(issuance.issuanceId, n), now);
+    const code = await deps.pool.allocate(issuance.skuId, issuance.issuanceId, n, now);
     if (!code) break;
     codeIds.push(code._id);
   }
@@ -26,7 +25,7 @@ export async function allocateFromPool(deps: CodesDependencies, issuance: Issuan
   }
   const waited = now.getTime() - issuance.createdAt.getTime();
   if (waited >= deps.poolWaitMs) {
-    await deps.codes.release(issuance.issuanceId);
+    await deps.pool.release(issuance.skuId, issuance.issuanceId, issuance.quantity, now);
     return moveIssuance({ ...issuance, codeIds: [] }, 'failed', `the code pool had ${codeIds.length} of ${issuance.quantity} code(s) after waiting ${Math.round(waited / 60_000)} min`, now);
   }
   const note = `waiting for codes: the pool has ${codeIds.length} of ${issuance.quantity}`;

@@ -12,7 +12,7 @@ import {
   sealSecret,
   type VirtualProduct,
 } from '@supply-hub/codes-domain';
-import { type CodeDocument, issuanceSlot } from '@supply-hub/codes-data-access';
+import { type CodeDocument, slotOf } from '@supply-hub/codes-data-access';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { CodesDependencies } from '../shared/codes-dependencies';
 import { moveIssuance } from '../shared/codes-events';
@@ -157,7 +157,7 @@ async function storeBoughtCards(deps: CodesDependencies, issuance: Issuance, car
   const now = deps.clock.now();
   const ids: string[] = [];
   for (const [n, card] of cards.entries()) {
-    const id = issuanceSlot(issuance.issuanceId, n);
+    const id = slotOf(issuance.issuanceId, n);
     const document: CodeDocument = {
       _id: id,
       skuId: issuance.skuId,
@@ -170,7 +170,6 @@ async function storeBoughtCards(deps: CodesDependencies, issuance: Issuance, car
       faceValueFen,
       costFen: 0,
       status: 'allocated',
-      slot: id,
       issuanceId: issuance.issuanceId,
       allocatedAt: now,
       createdAt: now,

@@ -21,12 +21,16 @@ export class IssueVirtualLine {
 
   async execute(tenantId: string, line: VirtualLineRequestedData): Promise<IssuanceDocument> {
     const issuanceId = issuanceIdFor(tenantId, line.orderId, line.lineId);
-    const existing = await this.deps.issuances.getAny(issuanceId);
-    if (existing) return this.resume(existing);
+    const productDocument = await this.deps.products.getCached(line.skuId);
+    const product = productDocument ? toVirtualProduct(productDocument) : undefined;
+    // A pool line goes straight to allocation (its slots find a redelivered line's codes again); any
+    // other line is looked up first.
+    if (product?.fulfilment !== 'pool') {
+      const existing = await this.deps.issuances.getAny(issuanceId);
+      if (existing) return this.resume(existing);
+    }
 
     const now = this.deps.clock.now();
-    const productDocument = await this.deps.products.get(line.skuId);
-    const product = productDocument ? toVirtualProduct(productDocument) : undefined;
     const fresh: Issuance = {
       issuanceId,
       tenantId,
@@ -48,12 +52,19 @@ export class IssueVirtualLine {
       first = moveIssuance(fresh, 'failed', `no fulfilment is set up for SKU ${line.skuId}`, now);
     } else if (product.fulfilment === 'top-up') {
       const account = checkTopUpAccount(product.accountKind ?? 'mobile', line.account);
-      first = account.ok ? { issuance: { ...fresh, account: account.account }, events: [] } : moveIssuance(fresh, 'failed', `invalid account: ${account.message}`, now);
+      first = account.ok ? { issuance: { ...fresh, account: account.account, nextCheckAt: soon(now) }, events: [] } : moveIssuance(fresh, 'failed', `invalid account: ${account.message}`, now);
     } else if (product.fulfilment === 'pool') {
       first = await allocateFromPool(this.deps, fresh);
+    } else {
+      first = { issuance: { ...fresh, nextCheckAt: soon(now) }, events: [] };
     }
-    // Not created: another instance took the line in meanwhile; its issuance is the one.
-    const { issuance } = await this.deps.issuances.insert(first.issuance, first.events);
+    const { created, issuance } = await this.deps.issuances.insert(first.issuance, first.events);
+    if (!created) {
+      // Another delivery of the line was first. A pool line's slots gave this run the same codes; if that
+      // issuance settled otherwise (failed, codes given back), what this run drew goes back too.
+      const extra = first.issuance.codeIds.filter((codeId) => !issuance.codeIds.includes(codeId));
+      if (extra.length > 0) await this.deps.pool.release(line.skuId, issuanceId, line.quantity, now);
+    }
     return this.resume(issuance);
   }
 
@@ -63,5 +74,8 @@ export class IssueVirtualLine {
     return due || document.status === 'pending' ? this.advance.execute(document) : document;
   }
 }
+
+// A pending issuance is stored with a check: if this process dies before moving it, the sweep does.
+const soon = (now: Date) => new Date(now.getTime() + 30_000);
 
 type IssuanceEventsOf = ReturnType<typeof moveIssuance>['events'];

@@ -1,5 +1,5 @@
 import { CodePoolLow, CodesExpired } from '@supply-hub/contracts';
-import type { PoolCounts } from '@supply-hub/codes-data-access';
+import type { CodeLaneDocument, PlannedLane, PoolLevel as PoolCounts } from '@supply-hub/codes-data-access';
 import type { CodesDependencies } from '../shared/codes-dependencies';
 import { codesEvent } from '../shared/codes-events';
 
@@ -21,7 +21,7 @@ export class CheckPoolLevel {
   async execute(skuId: string): Promise<PoolLevel> {
     const product = await this.deps.products.get(skuId);
     const now = this.deps.clock.now();
-    const counts = await this.deps.codes.counts(skuId, now);
+    const counts = await this.deps.pool.level(skuId, now);
     const threshold = product?.lowStockThreshold;
     const low = threshold !== undefined && counts.available < threshold;
     if (product && threshold !== undefined && low !== (product.lowStockAlerted ?? false)) {
@@ -48,19 +48,41 @@ export class PoolReport {
   }
 }
 
-/** Sets aside unissued codes past their expiry, pool by pool, and reports them (CodesExpired). */
-export class SetAsideExpiredCodes {
+export interface PoolUpkeepReport {
+  batchesCompleted: number;
+  expired: { skuId: string; count: number }[];
+  orphansReturned: number;
+}
+
+/**
+ * The pools' housekeeping on a timer: lanes an import did not get to write, unissued codes past their
+ * expiry set aside and reported (CodesExpired), and numbers taken by an allocator that died before
+ * claiming them given back.
+ */
+export class PoolUpkeep {
   constructor(private readonly deps: CodesDependencies) {}
 
-  async execute(): Promise<{ skuId: string; count: number }[]> {
+  async execute(): Promise<PoolUpkeepReport> {
     const now = this.deps.clock.now();
-    const report: { skuId: string; count: number }[] = [];
+    const report: PoolUpkeepReport = { batchesCompleted: 0, expired: [], orphansReturned: 0 };
+    for (const batch of await this.deps.batches.withLanesPending()) {
+      await this.deps.pool.lanes.insert(batch.lanes.map((lane) => laneOf(batch.skuId, batch._id, lane, now)));
+      await this.deps.batches.lanesWritten(batch._id);
+      report.batchesCompleted += 1;
+    }
     for (const pool of await this.deps.products.pools()) {
-      const expired = await this.deps.codes.setAsideExpired(pool._id, now);
-      if (expired.count === 0) continue;
-      await this.deps.products.announce(pool._id, [codesEvent(CodesExpired, { skuId: pool._id, ...expired, at: now.toISOString() }, now)]);
-      report.push({ skuId: pool._id, count: expired.count });
+      const expired = await this.deps.pool.setAsideExpired(pool._id, now);
+      if (expired.count > 0) {
+        await this.deps.products.announce(pool._id, [codesEvent(CodesExpired, { skuId: pool._id, ...expired, at: now.toISOString() }, now)]);
+        report.expired.push({ skuId: pool._id, count: expired.count });
+      }
+      report.orphansReturned += (await this.deps.pool.recoverOrphans(pool._id, now)).returned;
     }
     return report;
   }
+}
+
+/** The lane document of a batch's planned lane. */
+export function laneOf(skuId: string, batchId: string, lane: PlannedLane, now: Date): CodeLaneDocument {
+  return { _id: lane.laneId, skuId, batchId, expiresAt: lane.expiresAt, count: lane.count, next: 0, checkedUpTo: 0, nextAtLastCheck: 0, createdAt: now };
 }

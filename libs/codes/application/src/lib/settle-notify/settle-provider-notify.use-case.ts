@@ -32,7 +32,7 @@ export class SettleProviderNotify {
       const attempt = issuance.attempts.find((candidate) => candidate.orderNo === reading.orderNo && candidate.providerId === providerId);
       if (!attempt) return { ack: provider.notifyAck, outcome: 'unknown-order' };
       if (reading.state.state === 'processing') return { ack: provider.notifyAck, outcome: 'still-processing' };
-      const product = await this.deps.products.get(document.skuId);
+      const product = await this.deps.products.getCached(document.skuId);
       const write = await applyProviderAnswer(this.deps, issuance, attempt.n, reading.state, { faceValueFen: product ? toVirtualProduct(product).faceValueFen : 0 });
       if (!write.issuance) return { ack: provider.notifyAck, outcome: 'already-settled' };
       if (!(await this.deps.issuances.update(write.issuance, document.version, write.events ?? []))) continue;

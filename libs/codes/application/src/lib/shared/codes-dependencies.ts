@@ -1,5 +1,5 @@
 import type { CodeKeyRing, RechargeProvider } from '@supply-hub/codes-domain';
-import type { CodeBatchStore, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
+import type { CodeBatchStore, CodePool, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
 
 export interface Clock {
   now(): Date;
@@ -16,6 +16,7 @@ export interface ProviderDirectory {
 export interface CodesDependencies {
   issuances: IssuanceStore;
   codes: CodeStore;
+  pool: CodePool;
   products: VirtualProductStore;
   batches: CodeBatchStore;
   reveals: CodeRevealStore;

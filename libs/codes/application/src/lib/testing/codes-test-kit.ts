@@ -1,6 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { parseCodeKeyRing, type VirtualProduct } from '@supply-hub/codes-domain';
-import { CodeBatchStore, CodeRevealStore, CodeStore, ISSUANCES_COLLECTION, IssuanceStore, VIRTUAL_PRODUCTS_COLLECTION, VirtualProductStore } from '@supply-hub/codes-data-access';
+import {
+  CodeAllocationStore,
+  CodeBatchStore,
+  CodeLaneStore,
+  CodePool,
+  CodeRevealStore,
+  CodeStore,
+  ISSUANCES_COLLECTION,
+  IssuanceStore,
+  VIRTUAL_PRODUCTS_COLLECTION,
+  VirtualProductStore,
+} from '@supply-hub/codes-data-access';
 import { MongoOutboxStore } from '@supply-hub/mongo';
 import type { Db } from 'mongodb';
 import type { CodesDependencies } from '../shared/codes-dependencies';
@@ -30,6 +41,8 @@ export async function codesDependencies(db: Db, providers: ScriptedRechargeProvi
   return {
     issuances,
     codes,
+    // No lane cache: a spec's import is seen by the next allocation at once.
+    pool: new CodePool(codes, new CodeLaneStore(db), new CodeAllocationStore(db), 0),
     products: new VirtualProductStore(db, outbox),
     batches: new CodeBatchStore(db),
     reveals: new CodeRevealStore(db),

@@ -1,9 +1,22 @@
-import type { Issuance, IssuanceStatus } from '@supply-hub/codes-domain';
+import { type Issuance, issuanceIdOfOrderNo, isTerminalIssuance } from '@supply-hub/codes-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { isDuplicateKeyError, type MongoOutboxStore, type OutboxFields } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 export const ISSUANCES_COLLECTION = 'issuances';
+export const ISSUANCE_CHECKS_COLLECTION = 'issuance_checks';
+
+/**
+ * An unsettled issuance and when it is next due: the sweep's work list. A small collection (only what is
+ * in flight), because on FerretDB a query on `issuances` itself would scan every issuance ever made.
+ * Written before the issuance write that sets the check, removed after the one that settles it; a check
+ * left behind by a crash is dropped by the next sweep that finds its issuance settled.
+ */
+interface IssuanceCheckDocument {
+  _id: string;
+  dueAt: Date;
+  createdAt: Date;
+}
 
 /** An issuance as stored: `_id` is the issuance id (derived from tenant, order and line: unique per line). */
 export type IssuanceDocument = Omit<Issuance, 'issuanceId'> & { _id: string; version: number };
@@ -21,25 +34,26 @@ export function issuanceDocumentOf(issuance: Issuance, version: number): Issuanc
 
 export class IssuanceStore {
   readonly issuances: Collection<IssuanceDocument>;
+  private readonly checks: Collection<IssuanceCheckDocument>;
 
   constructor(
     db: Db,
     private readonly outbox: MongoOutboxStore,
   ) {
     this.issuances = db.collection<IssuanceDocument>(ISSUANCES_COLLECTION);
+    this.checks = db.collection<IssuanceCheckDocument>(ISSUANCE_CHECKS_COLLECTION);
   }
 
   async ensureIndexes(): Promise<void> {
-    // The sweep's query: unsettled issuances whose next check is due.
-    await this.issuances.createIndex({ status: 1, nextCheckAt: 1 });
     await this.issuances.createIndex({ tenantId: 1, orderId: 1 });
-    await this.issuances.createIndex({ 'attempts.orderNo': 1 });
+    await this.checks.createIndex({ dueAt: 1 });
   }
 
   /** Stores a new issuance with its events; the existing one when the line already has one. */
   async insert(issuance: Issuance, events: readonly SerializedEvent[]): Promise<{ created: boolean; issuance: IssuanceDocument }> {
     const document = issuanceDocumentOf(issuance, 1);
     try {
+      await this.scheduleCheck(issuance);
       await this.outbox.insertOne(ISSUANCES_COLLECTION, document, events);
       return { created: true, issuance: document };
     } catch (error) {
@@ -63,9 +77,12 @@ export class IssuanceStore {
     return this.issuances.find({ tenantId, orderId }).sort({ lineId: 1 }).toArray();
   }
 
-  /** The issuance that sent provider order `orderNo` (a notify names only that). */
+  /** The issuance that sent provider order `orderNo` (a notify names only that; see attemptOrderNo). */
   async byOrderNo(orderNo: string): Promise<IssuanceDocument | null> {
-    return this.issuances.findOne({ 'attempts.orderNo': orderNo });
+    const issuanceId = issuanceIdOfOrderNo(orderNo);
+    if (!issuanceId) return null;
+    const issuance = await this.issuances.findOne({ _id: issuanceId });
+    return issuance?.attempts.some((attempt) => attempt.orderNo === orderNo) ? issuance : null;
   }
 
   /**
@@ -74,28 +91,42 @@ export class IssuanceStore {
    */
   async update(issuance: Issuance, version: number, events: readonly SerializedEvent[]): Promise<boolean> {
     const { issuanceId, ...rest } = issuance;
-    return this.outbox.updateOne(ISSUANCES_COLLECTION, { _id: issuanceId, version }, { $set: { ...rest, version: version + 1 } }, events);
+    await this.scheduleCheck(issuance);
+    const written = await this.outbox.updateOne(ISSUANCES_COLLECTION, { _id: issuanceId, version }, { $set: { ...rest, version: version + 1 } }, events);
+    if (written && isTerminalIssuance(issuance.status)) await this.checks.deleteOne({ _id: issuanceId });
+    return written;
   }
 
-  /** Unsettled issuances whose next check is due, soonest first. */
+  /** The sweep's entry for an unsettled issuance with a next check (before the write that sets it). */
+  private async scheduleCheck(issuance: Issuance): Promise<void> {
+    if (isTerminalIssuance(issuance.status) || !issuance.nextCheckAt) return;
+    await this.checks.updateOne({ _id: issuance.issuanceId }, { $set: { dueAt: issuance.nextCheckAt }, $setOnInsert: { createdAt: issuance.createdAt } }, { upsert: true });
+  }
+
+  /** Unsettled issuances whose next check is due, soonest first (checks of settled ones are dropped). */
   async due(now: Date, limit: number): Promise<IssuanceDocument[]> {
-    return this.issuances
-      .find({ status: { $in: ['pending', 'processing'] satisfies IssuanceStatus[] }, nextCheckAt: { $lte: now } })
-      .sort({ nextCheckAt: 1 })
-      .limit(limit)
-      .toArray();
+    const checks = await this.checks.find({ dueAt: { $lte: now } }).sort({ dueAt: 1 }).limit(limit).toArray();
+    return this.unsettled(checks.map((check) => check._id), (issuance) => issuance.nextCheckAt !== undefined && issuance.nextCheckAt.getTime() <= now.getTime());
   }
 
-  /** Unsettled issuances taken in before `before` (the stuck report and gauge). */
+  /** Unsettled issuances taken in before `before` (the stuck report), oldest first. */
   async unsettledSince(before: Date, limit: number): Promise<IssuanceDocument[]> {
-    return this.issuances
-      .find({ status: { $in: ['pending', 'processing'] satisfies IssuanceStatus[] }, createdAt: { $lt: before } })
-      .sort({ createdAt: 1 })
-      .limit(limit)
-      .toArray();
+    const checks = await this.checks.find({ createdAt: { $lt: before } }).sort({ createdAt: 1 }).limit(limit).toArray();
+    return this.unsettled(checks.map((check) => check._id), () => true);
   }
 
   async countUnsettledSince(before: Date): Promise<number> {
-    return this.issuances.countDocuments({ status: { $in: ['pending', 'processing'] }, createdAt: { $lt: before } });
+    return this.checks.countDocuments({ createdAt: { $lt: before } });
+  }
+
+  private async unsettled(ids: string[], keep: (issuance: IssuanceDocument) => boolean): Promise<IssuanceDocument[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.issuances.find({ _id: { $in: ids } }).toArray()).map((issuance) => [issuance._id, issuance]));
+    const settled = ids.filter((id) => !found.has(id) || isTerminalIssuance(found.get(id)!.status));
+    if (settled.length > 0) await this.checks.deleteMany({ _id: { $in: settled } });
+    return ids.flatMap((id) => {
+      const issuance = found.get(id);
+      return issuance && !isTerminalIssuance(issuance.status) && keep(issuance) ? [issuance] : [];
+    });
   }
 }

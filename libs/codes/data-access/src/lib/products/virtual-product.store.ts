@@ -30,17 +30,30 @@ export function toVirtualProduct(document: VirtualProductDocument): VirtualProdu
 
 export class VirtualProductStore {
   readonly products: Collection<VirtualProductDocument>;
+  private readonly cache = new Map<string, { product: VirtualProductDocument | null; at: number }>();
 
+  /** `cacheMs`: how long an issuance may go by a product as read before (staff changes are seen within it). */
   constructor(
     db: Db,
     private readonly outbox: MongoOutboxStore,
+    private readonly cacheMs = 2_000,
   ) {
     this.products = db.collection<VirtualProductDocument>(VIRTUAL_PRODUCTS_COLLECTION);
+  }
+
+  /** The product as read at most `cacheMs` ago: what the issuance path reads, once per line. */
+  async getCached(skuId: string): Promise<VirtualProductDocument | null> {
+    const cached = this.cache.get(skuId);
+    if (cached && Date.now() - cached.at < this.cacheMs) return cached.product;
+    const product = await this.get(skuId);
+    this.cache.set(skuId, { product, at: Date.now() });
+    return product;
   }
 
   async put(product: VirtualProduct, by: string, now: Date): Promise<VirtualProductDocument> {
     const { skuId, ...fields } = product;
     const unset: Record<string, ''> = { ...(product.accountKind ? {} : { accountKind: '' as const }), ...(product.lowStockThreshold !== undefined ? {} : { lowStockThreshold: '' as const }) };
+    this.cache.delete(skuId);
     await this.products.updateOne(
       { _id: skuId },
       { $set: { ...fields, updatedAt: now, updatedBy: by }, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },

@@ -85,3 +85,8 @@ export function issuanceIdFor(tenantId: string, orderId: string, lineId: string)
 export function attemptOrderNo(issuanceId: string, n: number): string {
   return `${issuanceId}${String(n).padStart(2, '0')}`;
 }
+
+/** The issuance an order number belongs to (a notify names only the number), or undefined for a foreign one. */
+export function issuanceIdOfOrderNo(orderNo: string): string | undefined {
+  return /^iss[0-9a-f]{21}\d{2}$/.test(orderNo) ? orderNo.slice(0, -2) : undefined;
+}

@@ -1,0 +1,61 @@
+import { isDuplicateKeyError } from '@supply-hub/mongo';
+import type { Collection, Db } from 'mongodb';
+
+export const CODE_ALLOCATIONS_COLLECTION = 'code_allocations';
+
+/**
+ * Slot n of an issuance (`_id` = `<issuanceId>#<n>`): taken (codeId null) before a code is drawn, so two
+ * instances on one issuance never both draw; then the code drawn, written before it is claimed, so a
+ * run that dies after this finds the code again.
+ */
+export interface CodeAllocationDocument {
+  _id: string;
+  codeId: string | null;
+  at: Date;
+}
+
+export function slotOf(issuanceId: string, n: number): string {
+  return `${issuanceId}#${n}`;
+}
+
+export class CodeAllocationStore {
+  readonly allocations: Collection<CodeAllocationDocument>;
+
+  constructor(db: Db) {
+    this.allocations = db.collection<CodeAllocationDocument>(CODE_ALLOCATIONS_COLLECTION);
+  }
+
+  async get(slot: string): Promise<CodeAllocationDocument | null> {
+    return this.allocations.findOne({ _id: slot });
+  }
+
+  async getMany(slots: readonly string[]): Promise<CodeAllocationDocument[]> {
+    return slots.length === 0 ? [] : this.allocations.find({ _id: { $in: [...slots] } }).toArray();
+  }
+
+  /** Takes the slot (codeId null) or records its code; false when the slot exists already. */
+  async record(slot: string, codeId: string | null, at: Date): Promise<boolean> {
+    try {
+      await this.allocations.insertOne({ _id: slot, codeId, at });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Points the slot at a code, if it still holds `from` (null: taken, no code yet). */
+  async replace(slot: string, from: string | null, to: string, at: Date): Promise<boolean> {
+    const result = await this.allocations.updateOne({ _id: slot, codeId: from }, { $set: { codeId: to, at } });
+    return result.modifiedCount === 1;
+  }
+
+  /** Frees a slot taken without a code (the pool was empty). */
+  async abandon(slot: string): Promise<void> {
+    await this.allocations.deleteOne({ _id: slot, codeId: null });
+  }
+
+  async remove(slots: readonly string[]): Promise<void> {
+    if (slots.length > 0) await this.allocations.deleteMany({ _id: { $in: [...slots] } });
+  }
+}
