@@ -121,6 +121,7 @@ async function main() {
     SYNC_SCHEDULE: process.env.SYNC_SCHEDULE ?? JSON.stringify(Object.fromEntries(DEMO_SOURCES.map((id) => [id, { incremental: '0 */5 * * * *' }]))),
   };
 
+  await startNewGroupsAtEnd(env);
   for (const [name, { port }] of Object.entries(SERVICES)) {
     const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [path.join(root, `dist/apps/${name}/src/main.js`)], {
@@ -161,6 +162,32 @@ async function main() {
   }
   if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
   say('press Ctrl-C to stop');
+}
+
+/**
+ * A service's consumer group that has never committed reads its topics from the beginning (so a new
+ * service misses nothing). On this machine the topics also hold every test's and benchmark's events:
+ * a group the demo starts for the first time begins at the topics' ends instead, so the demo shows its
+ * own orders rather than replaying thousands of others first.
+ */
+async function startNewGroupsAtEnd(env) {
+  const { Kafka, logLevel } = require('kafkajs');
+  const { EVENT_REGISTRY } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
+  const admin = new Kafka({ clientId: 'demo-setup', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set((await admin.listTopics()).filter((topic) => EVENT_REGISTRY.topicNames().includes(topic)));
+    for (const group of Object.keys(SERVICES)) {
+      const committed = await admin.fetchOffsets({ groupId: group }).catch(() => []);
+      if (committed.some((topic) => topic.partitions.some((partition) => Number(partition.offset) >= 0))) continue;
+      for (const topic of existing) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({ groupId: group, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) }).catch(() => undefined);
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 const DEMO_SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];

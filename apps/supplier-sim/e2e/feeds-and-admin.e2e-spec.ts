@@ -90,7 +90,7 @@ describe('supplier-sim: brand feeds and the admin API over HTTP', () => {
 
   it('shows and validates fault settings', async () => {
     const faults = (await service.http.get('/sim/faults').expect(200)).body;
-    expect(Object.keys(faults).sort()).toEqual(['carrier', 'feeds', 'jd', 'taobao']);
+    expect(Object.keys(faults).sort()).toEqual(['carrier', 'feeds', 'fulu', 'jd', 'juhe', 'taobao']);
     expect(faults.jd).toEqual({
       latencyMs: 0,
       errorRate: 0,

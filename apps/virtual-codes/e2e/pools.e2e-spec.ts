@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { verifyWebhook } from '@supply-hub/auth';
 import { IssuanceStore } from '@supply-hub/codes-data-access';
 import { IssuanceStatusChanged, TOPICS } from '@supply-hub/contracts';
 import { createTestApiKey, testStaffToken, type TestService } from '@supply-hub/platform/testing';
@@ -18,7 +20,7 @@ describe('virtual-codes: card-code pools on the real Kafka and FerretDB', () => 
   const skuId = uniqueName('sku-iqiyi');
 
   beforeAll(async () => {
-    service = await startVirtualCodes({ env: { WEBHOOK_DELIVERY_WORKER: 'false' } });
+    service = await startVirtualCodes({ env: { WEBHOOK_DELIVERY_WORKER: 'false', WEBHOOK_ALLOW_HTTP_LOCALHOST: 'true' } });
     sender = await new VirtualLineSender().start();
     const kafka = new Kafka({ clientId: uniqueName('e2e-codes'), brokers: integrationEnv().kafkaBrokers, logLevel: logLevel.NOTHING });
     collector = await KafkaTestCollector.start(kafka, [TOPICS.issuances, TOPICS.refunds, TOPICS.codePools], { startAt: 'end' });
@@ -112,5 +114,66 @@ describe('virtual-codes: card-code pools on the real Kafka and FerretDB', () => 
     const refund = await collector.waitFor((message) => message.topic === TOPICS.refunds && message.key === `${orderId}:7`, { message: 'the refund' });
     expect(JSON.parse(refund.value!).data).toMatchObject({ quantity: 1, amountFen: 1000, origin: { kind: 'issuance-failed' }, reason: expect.stringMatching(/no fulfilment/) });
     await service.http.get(`/orders/${orderId}/lines/7/codes`).set('X-Api-Key', mallA).expect(409);
+  });
+
+  it("issues coupons from the mall's own coupon system: signed, asked again under the same request id until it answers", async () => {
+    const couponSku = uniqueName('sku-luckin');
+    await service.http
+      .put(`/virtual-products/${couponSku}`)
+      .set('Authorization', `Bearer ${staff}`)
+      .send({ name: '瑞幸咖啡大杯饮品券', fulfilment: 'coupon', faceValueFen: 2000 })
+      .expect(200);
+    const credential = 'mall-a-coupon-credential-0123456789';
+    // The mall's coupon system: down for the first request, then it issues (and remembers) per request id.
+    const issued = new Map<string, { code: string; expiresAt: string }[]>();
+    const seen: { method: string; verified: boolean; bearer: boolean }[] = [];
+    const server = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        const signature = String(request.headers['supplyhub-signature'] ?? '');
+        seen.push({ method: request.method ?? '', verified: verifyWebhook(credential, signature, body).valid, bearer: request.headers.authorization === `Bearer ${credential}` });
+        const reply = (status: number, answer: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+        if (request.method === 'GET') {
+          const coupons = issued.get(decodeURIComponent((request.url ?? '').split('/').pop() ?? ''));
+          return coupons ? reply(200, { coupons }) : reply(404, { detail: 'no such request' });
+        }
+        if (seen.filter((entry) => entry.method === 'POST').length === 1) return reply(503, { detail: 'maintenance' });
+        const { requestId, quantity } = JSON.parse(body) as { requestId: string; quantity: number };
+        issued.set(requestId, issued.get(requestId) ?? Array.from({ length: quantity }, (_, index) => ({ code: `LK${requestId.slice(-6)}${index}`, expiresAt: '2027-06-30T15:59:59Z' })));
+        reply(200, { coupons: issued.get(requestId) });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/coupons`;
+      await service.http.put('/coupon-system').set('X-Api-Key', mallA).send({ url: 'http://example.com/coupons', credential }).expect(400);
+      await service.http.put('/coupon-system').set('X-Api-Key', mallA).send({ url, credential }).expect(200);
+      expect((await service.http.get('/coupon-system').set('X-Api-Key', mallA).expect(200)).body).toEqual({ url, updatedAt: expect.any(String) });
+      await service.http.get('/coupon-system').set('X-Api-Key', mallB).expect(404);
+
+      const orderId = uniqueName('ord');
+      await sender.send(sender.event(mallAId, { orderId, lineId: '1', skuId: couponSku, quantity: 2, unitPriceFen: 1900 }));
+      const line = await waitFor(
+        async () => {
+          const view = await service.http.get(`/orders/${orderId}/lines/1/issuance`).set('X-Api-Key', mallA);
+          return view.status === 200 && view.body.status === 'issued' ? view.body : undefined;
+        },
+        { timeoutMs: 30_000, message: 'the coupon line issued after the coupon system came back' },
+      );
+      expect(line.attempts).toEqual([expect.objectContaining({ provider: `coupons:${mallAId}`, state: 'success' })]);
+      const revealed = await service.http.get(`/orders/${orderId}/lines/1/codes`).set('X-Api-Key', mallA).expect(200);
+      expect(revealed.body.codes.map((coupon: { code: string }) => coupon.code)).toEqual([...issued.values()][0]!.map((coupon) => coupon.code));
+      expect(seen.every((request) => request.verified && request.bearer)).toBe(true);
+      expect(seen.map((request) => request.method)).toEqual(['POST', 'GET', 'POST']);
+
+      // A mall without a coupon system: the line fails at once, and is refunded.
+      const other = uniqueName('ord');
+      await sender.send(sender.event(mallAId.replace('mall-a', 'mall-c'), { orderId: other, lineId: '1', skuId: couponSku, quantity: 1, unitPriceFen: 1900 }));
+      const refund = await collector.waitFor((message) => message.topic === TOPICS.refunds && message.key === `${other}:1`, { message: 'the refund of a coupon line without a coupon system' });
+      expect(JSON.parse(refund.value!).data.reason).toMatch(/no coupon system registered/);
+    } finally {
+      server.close();
+    }
   });
 });

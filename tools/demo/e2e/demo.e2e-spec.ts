@@ -44,5 +44,13 @@ describe('npm run demo', () => {
     expect(output).toMatch(/demo: +07 +海南 海口市 龙华区 +D .+ ×3 +广州仓 2 \(\d+ km\) \+ 武汉仓 1 \(\d+ km\), split/);
     expect(output).toMatch(/demo: +08 +内蒙古 呼和浩特 +E .+ ×1 +drop-ship by supplier /);
     expect(output).toMatch(/demo: {3}12 orders in \d+\.\d s/);
+    // Then virtual rewards: a top-up issued through the 福禄-style sandbox, a pool code, bought card codes;
+    // a suspended number failed at both providers (and refunded); a number that is not one refused.
+    expect(output).toMatch(/demo: {3}issuances after \d+\.\d s/);
+    expect(output).toMatch(/138\*\*\*\*8000 +fulu success +issued/);
+    expect(output).toMatch(/×1 +pool +issued +1 code\(s\)/);
+    expect(output).toMatch(/×2 +fulu success +issued +2 code\(s\)/);
+    expect(output).toMatch(/139\*\*\*\*0000 +fulu failed → juhe failed +failed +fulu: /);
+    expect(output).toMatch(/ +failed +invalid account: not a mainland China mobile number/);
   }, 300_000);
 });

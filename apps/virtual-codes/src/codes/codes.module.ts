@@ -1,4 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CouponSystems } from '@supply-hub/codes-application';
+import { CouponSystemController } from '../coupons/coupon-system.controller';
 import { IssuanceSweeps } from '../issuances/issuance-sweeps.service';
 import { IssuanceWebhooksConsumer } from '../issuances/issuance-webhooks.consumer';
 import { IssuancesController } from '../issuances/issuances.controller';
@@ -21,6 +23,7 @@ import type { RechargeProviderSet } from './recharge-provider-set';
     VirtualProductsController,
     PoolsController,
     ProviderNotifyController,
+    CouponSystemController,
     VirtualLinesConsumer,
     IssuanceWebhooksConsumer,
   ],
@@ -28,9 +31,13 @@ import type { RechargeProviderSet } from './recharge-provider-set';
   exports: codesProviders.map((provider) => ('provide' in provider ? provider.provide : provider)),
 })
 export class CodesModule implements OnApplicationShutdown {
-  constructor(@Inject(RECHARGE_PROVIDER_SET) private readonly providers: RechargeProviderSet) {}
+  constructor(
+    @Inject(RECHARGE_PROVIDER_SET) private readonly providers: RechargeProviderSet,
+    private readonly couponSystems: CouponSystems,
+  ) {}
 
   onApplicationShutdown(): void {
     this.providers.close();
+    this.couponSystems.close();
   }
 }

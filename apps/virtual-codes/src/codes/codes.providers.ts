@@ -4,6 +4,7 @@ import {
   AdvanceIssuance,
   type Clock,
   type CodesDependencies,
+  CouponSystems,
   ImportCodeBatch,
   IssueVirtualLine,
   PoolReport,
@@ -13,7 +14,17 @@ import {
   SweepIssuances,
   systemClock,
 } from '@supply-hub/codes-application';
-import { CodeAllocationStore, CodeBatchStore, CodeLaneStore, CodePool, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
+import {
+  CodeAllocationStore,
+  CodeBatchStore,
+  CodeLaneStore,
+  CodePool,
+  CodeRevealStore,
+  CodeStore,
+  CouponSystemStore,
+  IssuanceStore,
+  VirtualProductStore,
+} from '@supply-hub/codes-data-access';
 import { parseCodeKeyRing } from '@supply-hub/codes-domain';
 import { createRechargeProviders, localSandboxRechargeProviders, parseRechargeProvidersConfig } from '@supply-hub/codes-providers';
 import { MongoOutboxStore } from '@supply-hub/mongo';
@@ -86,9 +97,15 @@ export const codesProviders: Provider[] = [
   },
   { provide: VirtualProductStore, inject: [CODES_DB, MongoOutboxStore], useFactory: (db: Db, outbox: MongoOutboxStore) => new VirtualProductStore(db, outbox) },
   { provide: CodeBatchStore, inject: [CODES_DB], useFactory: (db: Db) => new CodeBatchStore(db) },
+  { provide: CouponSystemStore, inject: [CODES_DB], useFactory: (db: Db) => new CouponSystemStore(db) },
+  {
+    provide: CouponSystems,
+    inject: [CouponSystemStore, SERVICE_CONFIG],
+    useFactory: (store: CouponSystemStore, config: VirtualCodesEnv) => new CouponSystems(store, parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS)),
+  },
   {
     provide: CODES_DEPENDENCIES,
-    inject: [IssuanceStore, CodeStore, CodePool, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
+    inject: [IssuanceStore, CodeStore, CodePool, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, CouponSystems, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
     useFactory: (
       issuances: IssuanceStore,
       codes: CodeStore,
@@ -97,6 +114,7 @@ export const codesProviders: Provider[] = [
       batches: CodeBatchStore,
       reveals: CodeRevealStore,
       providers: RechargeProviderSet,
+      couponSystems: CouponSystems,
       config: VirtualCodesEnv,
       clock: Clock | undefined,
     ): CodesDependencies => ({
@@ -109,6 +127,7 @@ export const codesProviders: Provider[] = [
       keys: parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS),
       fingerprintSecret: config.CODE_FINGERPRINT_SECRET,
       providers: { get: (id) => providers.byId(id) },
+      couponSystems,
       clock: clock ?? systemClock,
       poolWaitMs: config.POOL_WAIT_MS,
     }),

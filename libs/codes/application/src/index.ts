@@ -8,3 +8,4 @@ export * from './lib/import-code-batch/import-code-batch.use-case';
 export * from './lib/reveal-codes/reveal-codes.use-case';
 export * from './lib/pool-levels/pool-levels.use-case';
 export * from './lib/rotate-keys/rotate-code-keys.use-case';
+export * from './lib/coupons/coupon-systems';

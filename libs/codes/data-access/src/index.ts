@@ -6,3 +6,4 @@ export * from './lib/codes/code-pool';
 export * from './lib/codes/code-reveal.store';
 export * from './lib/issuances/issuance.store';
 export * from './lib/products/virtual-product.store';
+export * from './lib/coupons/coupon-system.store';

@@ -1,5 +1,5 @@
 import { RotateCodeKeys } from '@supply-hub/codes-application';
-import { CodeStore } from '@supply-hub/codes-data-access';
+import { CodeStore, CouponSystemStore } from '@supply-hub/codes-data-access';
 import { parseCodeKeyRing } from '@supply-hub/codes-domain';
 import { loadConfigOrExit } from '@supply-hub/config';
 import { connectMongo } from '@supply-hub/mongo';
@@ -20,7 +20,7 @@ export function codesCommand(output: Output): Command {
       const connection = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB, appName: 'supply-hub-cli' });
       try {
         if (!connection.db) throw new Error('the MongoDB connection is not open');
-        const rotation = new RotateCodeKeys({ codes: new CodeStore(connection.db), keys });
+        const rotation = new RotateCodeKeys({ codes: new CodeStore(connection.db), keys, couponSystemStore: new CouponSystemStore(connection.db) });
         const result = await rotation.execute((resealed) => {
           if (!options.json) output.note(`${resealed} re-encrypted so far`);
         });

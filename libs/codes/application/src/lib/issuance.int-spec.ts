@@ -11,7 +11,8 @@ import { SweepIssuances } from './advance-issuance/sweep-issuances.use-case';
 import type { CodesDependencies } from './shared/codes-dependencies';
 import { codesCsv, codesDependencies, ManualClock, POOL_PRODUCT, TOP_UP_PRODUCT } from './testing/codes-test-kit';
 import { ScriptedRechargeProvider } from './testing/scripted-recharge-provider';
-import { parseCodeKeyRing } from '@supply-hub/codes-domain';
+import { openSecret, parseCodeKeyRing, sealSecret } from '@supply-hub/codes-domain';
+import { CouponSystemStore } from '@supply-hub/codes-data-access';
 import { randomBytes } from 'node:crypto';
 
 const START = new Date('2026-11-23T08:00:00Z');
@@ -164,17 +165,40 @@ describe('virtual-codes use cases on FerretDB', () => {
       expect(await deps.products.get(POOL_PRODUCT.skuId)).toMatchObject({ lowStockAlerted: false });
     });
 
-    it('rotation re-encrypts every code under the new key; the old key can then go', async () => {
+    it('rotation re-encrypts every code and coupon-system credential under the new key; the old key can then go', async () => {
       await importCodes(codesCsv('IQY', 4));
       const issued = await issue.execute('mall-a', line('ord-1'));
+      const couponSystemStore = new CouponSystemStore(database.db);
+      await couponSystemStore.put({ _id: 'mall-a', url: 'https://coupons.mall-a.example/issue', credential: sealSecret(deps.keys, 'mall-a-credential', 'coupon-system:mall-a'), updatedAt: START });
       const oldKey = Buffer.from(deps.keys.keys.get('k1')!).toString('base64');
       const newKey = randomBytes(32).toString('base64');
-      deps = { ...deps, keys: parseCodeKeyRing(`k2:${newKey},k1:${oldKey}`) };
-      expect(await new RotateCodeKeys(deps).execute()).toEqual({ resealed: 4, currentKeyId: 'k2' });
-      expect(await new RotateCodeKeys(deps).execute()).toEqual({ resealed: 0, currentKeyId: 'k2' });
+      const during = { ...deps, keys: parseCodeKeyRing(`k2:${newKey},k1:${oldKey}`), couponSystemStore };
+      expect(await new RotateCodeKeys(during).execute()).toEqual({ resealed: 5, currentKeyId: 'k2' });
+      expect(await new RotateCodeKeys(during).execute()).toEqual({ resealed: 0, currentKeyId: 'k2' });
       deps = { ...deps, keys: parseCodeKeyRing(`k2:${newKey}`) };
       expect((await new RevealCodes(deps).execute('mall-a', 'ord-1', '1', 'key-a')).codes[0]!.code).toBe('IQY-0001');
+      expect(openSecret(deps.keys, (await couponSystemStore.get('mall-a'))!.credential, 'coupon-system:mall-a')).toBe('mall-a-credential');
       expect(issued.codeIds).toHaveLength(1);
+    });
+  });
+
+  describe('coupons', () => {
+    const COUPON_PRODUCT = { skuId: 'sku-luckin', name: '瑞幸咖啡大杯券', fulfilment: 'coupon' as const, faceValueFen: 2000, providers: [] };
+
+    it("issues from the mall's coupon system, and fails (refunded) a mall that registered none", async () => {
+      await deps.products.put(COUPON_PRODUCT, 'staff-1', START);
+      const mallA = new ScriptedRechargeProvider('coupons:mall-a');
+      deps = await codesDependencies(database.db, [fulu, juhe, mallA], clock);
+      issue = new IssueVirtualLine(deps);
+      mallA.submitAnswers = [{ state: 'success', cards: [{ code: 'LK-001' }, { code: 'LK-002', password: '1234' }] }];
+      const issued = await issue.execute('mall-a', { orderId: 'ord-c1', lineId: '1', skuId: COUPON_PRODUCT.skuId, quantity: 2 });
+      expect(issued).toMatchObject({ status: 'issued', codeIds: [expect.any(String), expect.any(String)] });
+      expect(mallA.submitted).toEqual([expect.objectContaining({ providerProductId: COUPON_PRODUCT.skuId, quantity: 2 })]);
+      expect((await new RevealCodes(deps).execute('mall-a', 'ord-c1', '1', 'key-a')).codes.map((coupon) => coupon.code)).toEqual(['LK-001', 'LK-002']);
+
+      const none = await issue.execute('mall-b', { orderId: 'ord-c2', lineId: '1', skuId: COUPON_PRODUCT.skuId, quantity: 1 });
+      expect(none).toMatchObject({ status: 'failed', reason: 'the mall has no coupon system registered (PUT /coupon-system)' });
+      expect(await outboxTypes(none._id)).toEqual(['supplyhub.codes.issuance-status-changed.v1', 'supplyhub.refunds.refund-issued.v1']);
     });
   });
 

@@ -55,8 +55,14 @@ export class AdvanceIssuance {
       case 'top-up':
       case 'card-purchase':
         return nextProviderMove(this.deps, issuance, product);
-      case 'coupon':
-        return moveIssuance(issuance, 'failed', 'coupon issuance through the mall’s coupon system is not available yet', now);
+      case 'coupon': {
+        // The mall's own coupon system, as the one provider of its coupon lines (asked under the same
+        // request id until it answers; a refusal fails the line with a refund).
+        const system = await this.deps.couponSystems.providerFor(issuance.tenantId);
+        if (!system) return moveIssuance(issuance, 'failed', 'the mall has no coupon system registered (PUT /coupon-system)', now);
+        const deps = { ...this.deps, providers: { get: (id: string) => (id === system.id ? system : this.deps.providers.get(id)) } };
+        return nextProviderMove(deps, issuance, { ...product, providers: [{ providerId: system.id, providerProductId: issuance.skuId }] });
+      }
     }
   }
 }

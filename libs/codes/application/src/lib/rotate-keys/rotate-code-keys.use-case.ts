@@ -1,13 +1,14 @@
 import { resealSecret } from '@supply-hub/codes-domain';
+import type { CouponSystemStore } from '@supply-hub/codes-data-access';
 import type { CodesDependencies } from '../shared/codes-dependencies';
 
 /**
- * Re-encrypts every stored code and password under the current key (the first of
+ * Re-encrypts every stored code and password (and malls' coupon-system credentials) under the current key (the first of
  * CODE_ENCRYPTION_KEYS), page by page; safe to interrupt and run again, and alongside running services
  * (each write is guarded by the ciphertext it replaces). Afterwards the old keys can be dropped.
  */
 export class RotateCodeKeys {
-  constructor(private readonly deps: Pick<CodesDependencies, 'codes' | 'keys'>) {}
+  constructor(private readonly deps: Pick<CodesDependencies, 'codes' | 'keys'> & { couponSystemStore?: CouponSystemStore }) {}
 
   async execute(onProgress?: (resealed: number) => void): Promise<{ resealed: number; currentKeyId: string }> {
     let resealed = 0;
@@ -22,6 +23,11 @@ export class RotateCodeKeys {
         if (await this.deps.codes.reseal(code, sealed)) resealed += 1;
       }
       onProgress?.(resealed);
+    }
+    // Malls' coupon-system credentials are sealed with the same keys.
+    for (const system of (await this.deps.couponSystemStore?.all()) ?? []) {
+      const context = `coupon-system:${system._id}`;
+      if (system.credential.keyId !== this.deps.keys.current && (await this.deps.couponSystemStore!.reseal(system, resealSecret(this.deps.keys, system.credential, context)))) resealed += 1;
     }
     return { resealed, currentKeyId: this.deps.keys.current };
   }

@@ -1,4 +1,5 @@
 import type { CodeKeyRing, RechargeProvider } from '@supply-hub/codes-domain';
+import type { CouponSystemDirectory } from '../coupons/coupon-systems';
 import type { CodeBatchStore, CodePool, CodeRevealStore, CodeStore, IssuanceStore, VirtualProductStore } from '@supply-hub/codes-data-access';
 
 export interface Clock {
@@ -24,6 +25,8 @@ export interface CodesDependencies {
   /** HMAC secret of code fingerprints (duplicate detection). */
   fingerprintSecret: string;
   providers: ProviderDirectory;
+  /** Malls' own coupon systems (coupon products). */
+  couponSystems: CouponSystemDirectory;
   clock: Clock;
   /** How long a pool issuance waits for codes (an empty pool being refilled) before it fails. */
   poolWaitMs: number;

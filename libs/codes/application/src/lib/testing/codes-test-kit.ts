@@ -49,6 +49,8 @@ export async function codesDependencies(db: Db, providers: ScriptedRechargeProvi
     keys: parseCodeKeyRing(`k1:${randomBytes(32).toString('base64')}`),
     fingerprintSecret: randomBytes(32).toString('hex'),
     providers: { get: (id) => byId.get(id) },
+    // A mall with a coupon system answers through the scripted provider `coupons:<tenant>`, when there is one.
+    couponSystems: { providerFor: async (tenantId) => byId.get(`coupons:${tenantId}`) },
     clock,
     poolWaitMs,
   };

@@ -1,6 +1,6 @@
 import { attemptOrderNo, type Issuance, issuanceIdFor, type ProviderAttempt } from './issuance';
 import { checkDelayMs, planProviderStep } from './top-up-plan';
-import type { VirtualProduct } from './virtual-product';
+import { type VirtualProduct, virtualProductIssues } from './virtual-product';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const product: VirtualProduct = {
@@ -77,5 +77,19 @@ describe('planProviderStep', () => {
     expect(issuanceIdFor('mall-a', 'o1', 'l1')).toBe(issuanceIdFor('mall-a', 'o1', 'l1'));
     expect(issuanceIdFor('mall-b', 'o1', 'l1')).not.toBe(issuanceIdFor('mall-a', 'o1', 'l1'));
     expect(issuanceIdFor('mall-a', 'o1', 'l1')).toMatch(/^iss[0-9a-f]{21}$/);
+  });
+});
+
+describe('virtualProductIssues', () => {
+  it('asks top-ups for providers and an account kind, and keeps providers off pools and coupons', () => {
+    expect(virtualProductIssues(product)).toEqual([]);
+    expect(virtualProductIssues({ ...product, providers: [], accountKind: undefined })).toEqual([
+      { path: 'providers', message: 'a top-up product needs at least one provider' },
+      { path: 'accountKind', message: 'a top-up product must say what it credits (mobile, fuel-card or member-id)' },
+    ]);
+    expect(virtualProductIssues({ ...product, fulfilment: 'coupon', accountKind: undefined })).toEqual([
+      { path: 'providers', message: "coupons come from each mall's own coupon system (PUT /coupon-system), not from providers" },
+    ]);
+    expect(virtualProductIssues({ ...product, fulfilment: 'pool', accountKind: undefined, providers: [] })).toEqual([]);
   });
 });

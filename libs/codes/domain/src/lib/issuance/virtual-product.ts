@@ -23,7 +23,7 @@ export interface VirtualProduct {
   faceValueFen: number;
   /** What a top-up credits; required for `top-up`. */
   accountKind?: AccountKind;
-  /** Primary first, then fallbacks; required for `top-up` and `card-purchase`. */
+  /** Primary first, then fallbacks; required for `top-up` and `card-purchase`; none for `pool` and `coupon`. */
   providers: ProviderRoute[];
   /** Pool products: an alert when fewer codes than this are left. */
   lowStockThreshold?: number;
@@ -34,7 +34,8 @@ export function virtualProductIssues(product: VirtualProduct): { path: string; m
   const issues: { path: string; message: string }[] = [];
   const needsProviders = product.fulfilment === 'top-up' || product.fulfilment === 'card-purchase';
   if (needsProviders && product.providers.length === 0) issues.push({ path: 'providers', message: `a ${product.fulfilment} product needs at least one provider` });
-  if (!needsProviders && product.fulfilment !== 'coupon' && product.providers.length > 0) issues.push({ path: 'providers', message: 'pool products are issued from imported codes, not from providers' });
+  if (product.fulfilment === 'pool' && product.providers.length > 0) issues.push({ path: 'providers', message: 'pool products are issued from imported codes, not from providers' });
+  if (product.fulfilment === 'coupon' && product.providers.length > 0) issues.push({ path: 'providers', message: "coupons come from each mall's own coupon system (PUT /coupon-system), not from providers" });
   if (product.fulfilment === 'top-up' && !product.accountKind) issues.push({ path: 'accountKind', message: 'a top-up product must say what it credits (mobile, fuel-card or member-id)' });
   if (product.fulfilment !== 'top-up' && product.accountKind) issues.push({ path: 'accountKind', message: 'only top-up products credit an account' });
   const ids = product.providers.map((route) => route.providerId);
