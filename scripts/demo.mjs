@@ -482,7 +482,11 @@ async function findVirtualSkus(env) {
       return sku ? { skuId: sku._id, title: sku.title } : undefined;
     };
     // The top-up is set up as 中国移动 50 元 at the sandboxes: a SKU that says so, if the catalog has one.
-    return { topUp: await one('手机话费', '中国移动.*50元'), membership: await one('视频会员'), card: await one('游戏点卡') };
+    // order-router's read model may still be taking in the catalog's events after a first full sync.
+    for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 2_000))) {
+      const skus = { topUp: await one('手机话费', '中国移动.*50元'), membership: await one('视频会员'), card: await one('游戏点卡') };
+      if ((skus.topUp && skus.membership && skus.card) || Date.now() > deadline) return skus;
+    }
   } finally {
     await client.close();
   }

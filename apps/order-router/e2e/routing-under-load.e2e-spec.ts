@@ -125,13 +125,14 @@ describe('routing with several router processes on the real Kafka and FerretDB',
       const retried = await Promise.all(
         bodies.map((body, index) => (statuses[index] === 201 ? Promise.resolve(201) : post(restarted, mall, body).then((response) => response.status))),
       );
-      expect(retried.every((status) => status === 200 || status === 201)).toBe(true);
+      // Listed, not counted, so a failure says which answers came back.
+      expect(retried.filter((status) => status !== 200 && status !== 201)).toEqual([]);
     } finally {
       await restarted.stop();
     }
     const mallOrders = await orders.orders.find({ mallOrderId: /^K-/ }).toArray();
     expect(mallOrders.filter((order) => bodies.some((body) => body.mallOrderId === order.mallOrderId))).toHaveLength(120);
-    expect(mallOrders.every((order) => order.status === 'routed')).toBe(true);
+    expect(mallOrders.filter((order) => order.status !== 'routed').map((order) => `${order.mallOrderId} ${order.status}`)).toEqual([]);
     await expectStockMatchesOrders(service);
   }, 240_000);
 });

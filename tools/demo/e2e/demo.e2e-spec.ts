@@ -51,6 +51,6 @@ describe('npm run demo', () => {
     expect(output).toMatch(/×1 +pool +issued +1 code\(s\)/);
     expect(output).toMatch(/×2 +fulu success +issued +2 code\(s\)/);
     expect(output).toMatch(/139\*\*\*\*0000 +fulu failed → juhe failed +failed +fulu: /);
-    expect(output).toMatch(/ +failed +invalid account: not a mainland China mobile number/);
+    expect(output).toMatch(/ +failed +invalid account: not a mainland China mobile/);
   }, 300_000);
 });
