@@ -1,7 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import {
-  AdvanceIssuance,
   type Clock,
   type CodesDependencies,
   CouponSystems,
@@ -25,14 +24,14 @@ import {
   IssuanceStore,
   VirtualProductStore,
 } from '@supply-hub/codes-data-access';
-import { parseCodeKeyRing } from '@supply-hub/codes-domain';
+import { type CodeKeyRing, parseCodeKeyRing } from '@supply-hub/codes-domain';
 import { createRechargeProviders, localSandboxRechargeProviders, parseRechargeProvidersConfig } from '@supply-hub/codes-providers';
 import { MongoOutboxStore } from '@supply-hub/mongo';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
 import type { Db } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { VirtualCodesEnv } from '../config/virtual-codes-env';
-import { CODES_CLOCK_OVERRIDE, CODES_DB, CODES_DEPENDENCIES, RECHARGE_PROVIDER_SET, RECHARGE_PROVIDER_SET_OVERRIDE } from './codes.tokens';
+import { CODE_KEY_RING, CODES_CLOCK_OVERRIDE, CODES_DB, CODES_DEPENDENCIES, RECHARGE_PROVIDER_SET, RECHARGE_PROVIDER_SET_OVERRIDE } from './codes.tokens';
 import type { RechargeProviderSet } from './recharge-provider-set';
 
 const useCase = <T>(type: new (deps: CodesDependencies) => T): Provider => ({ provide: type, inject: [CODES_DEPENDENCIES], useFactory: (deps: CodesDependencies) => new type(deps) });
@@ -98,14 +97,11 @@ export const codesProviders: Provider[] = [
   { provide: VirtualProductStore, inject: [CODES_DB, MongoOutboxStore], useFactory: (db: Db, outbox: MongoOutboxStore) => new VirtualProductStore(db, outbox) },
   { provide: CodeBatchStore, inject: [CODES_DB], useFactory: (db: Db) => new CodeBatchStore(db) },
   { provide: CouponSystemStore, inject: [CODES_DB], useFactory: (db: Db) => new CouponSystemStore(db) },
-  {
-    provide: CouponSystems,
-    inject: [CouponSystemStore, SERVICE_CONFIG],
-    useFactory: (store: CouponSystemStore, config: VirtualCodesEnv) => new CouponSystems(store, parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS)),
-  },
+  { provide: CODE_KEY_RING, inject: [SERVICE_CONFIG], useFactory: (config: VirtualCodesEnv): CodeKeyRing => parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS) },
+  { provide: CouponSystems, inject: [CouponSystemStore, CODE_KEY_RING], useFactory: (store: CouponSystemStore, keys: CodeKeyRing) => new CouponSystems(store, keys) },
   {
     provide: CODES_DEPENDENCIES,
-    inject: [IssuanceStore, CodeStore, CodePool, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, CouponSystems, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
+    inject: [IssuanceStore, CodeStore, CodePool, VirtualProductStore, CodeBatchStore, CodeRevealStore, RECHARGE_PROVIDER_SET, CouponSystems, CODE_KEY_RING, SERVICE_CONFIG, { token: CODES_CLOCK_OVERRIDE, optional: true }],
     useFactory: (
       issuances: IssuanceStore,
       codes: CodeStore,
@@ -115,6 +111,7 @@ export const codesProviders: Provider[] = [
       reveals: CodeRevealStore,
       providers: RechargeProviderSet,
       couponSystems: CouponSystems,
+      keys: CodeKeyRing,
       config: VirtualCodesEnv,
       clock: Clock | undefined,
     ): CodesDependencies => ({
@@ -124,7 +121,7 @@ export const codesProviders: Provider[] = [
       products,
       batches,
       reveals,
-      keys: parseCodeKeyRing(config.CODE_ENCRYPTION_KEYS),
+      keys,
       fingerprintSecret: config.CODE_FINGERPRINT_SECRET,
       providers: { get: (id) => providers.byId(id) },
       couponSystems,
@@ -133,7 +130,6 @@ export const codesProviders: Provider[] = [
     }),
   },
   useCase(IssueVirtualLine),
-  useCase(AdvanceIssuance),
   useCase(SweepIssuances),
   useCase(SettleProviderNotify),
   useCase(ImportCodeBatch),

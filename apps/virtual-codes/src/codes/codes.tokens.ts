@@ -2,6 +2,8 @@
 export const CODES_DB = Symbol('CODES_DB');
 /** Tests put a clock of their own here. */
 export const CODES_CLOCK_OVERRIDE = Symbol('CODES_CLOCK_OVERRIDE');
+/** CODE_ENCRYPTION_KEYS, parsed once: codes and coupon-system credentials are sealed with it. */
+export const CODE_KEY_RING = Symbol('CODE_KEY_RING');
 /** The use cases' dependencies. */
 export const CODES_DEPENDENCIES = Symbol('CODES_DEPENDENCIES');
 /** The recharge providers and their HTTP clients. */

@@ -264,6 +264,20 @@ describe('virtual-codes use cases on FerretDB', () => {
       ]);
     });
 
+    it('an attempt at a provider no longer configured is noted once and looked at again later, not sent elsewhere', async () => {
+      const processing = await issue.execute('mall-a', topUp('ord-1'));
+      const withoutFulu = { ...deps, providers: { get: (id: string) => (id === 'fulu' ? undefined : deps.providers.get(id)) } };
+      for (let sweep = 0; sweep < 3; sweep += 1) {
+        clock.advance(31_000);
+        await new SweepIssuances(withoutFulu).execute();
+      }
+      const after = await deps.issuances.getAny(processing._id);
+      expect(after!.attempts.map((attempt) => attempt.providerId)).toEqual(['fulu']);
+      expect(after!.timeline.filter((entry) => /no longer configured/.test(entry.note))).toHaveLength(1);
+      expect(after!.nextCheckAt!.getTime()).toBeGreaterThan(clock.now().getTime());
+      expect(juhe.submitted).toHaveLength(0);
+    });
+
     it('an open breaker sends new issuances to the fallback and leaves those in flight where they are', async () => {
       const inFlight = await issue.execute('mall-a', topUp('ord-1'));
       fulu.available = false;

@@ -4,6 +4,7 @@ import {
   type Issuance,
   maskAccount,
   planProviderStep,
+  PROVIDERS_UNAVAILABLE_RETRY_MS,
   type ProviderAttempt,
   type PurchasedCard,
   type RechargeOrderState,
@@ -71,7 +72,13 @@ export function nextProviderMove(deps: CodesDependencies, issuance: Issuance, pr
     }
     case 'query': {
       const provider = deps.providers.get(step.attempt.providerId);
-      if (!provider) return { ...moveIssuance(issuance, 'processing', `provider ${step.attempt.providerId} is no longer configured; its order ${step.attempt.orderNo} cannot be checked`, now), again: false };
+      if (!provider) {
+        // Said once on the timeline and looked at again later, not on every sweep: it stays visible as
+        // stuck until the provider is configured again.
+        const note = `provider ${step.attempt.providerId} is no longer configured; its order ${step.attempt.orderNo} cannot be checked`;
+        const moved = issuance.timeline.at(-1)?.note === note ? { issuance: { ...issuance }, events: [] } : moveIssuance(issuance, 'processing', note, now);
+        return { ...moved, issuance: { ...moved.issuance, nextCheckAt: new Date(now.getTime() + PROVIDERS_UNAVAILABLE_RETRY_MS) } };
+      }
       return {
         afterwards: async () => {
           const state = await provider.query(step.attempt.orderNo);

@@ -1,4 +1,4 @@
-import type { Issuance, IssuanceStatus } from '@supply-hub/codes-domain';
+import { canMoveIssuance, type Issuance, type IssuanceStatus } from '@supply-hub/codes-domain';
 import { createEvent, type EventDefinition, IssuanceStatusChanged, RefundIssued, type SerializedEvent, serializeEvent } from '@supply-hub/contracts';
 
 export const VIRTUAL_CODES_SOURCE = '/virtual-codes';
@@ -19,6 +19,7 @@ export function moveIssuance(
   note: string,
   now: Date,
 ): { issuance: Issuance; events: SerializedEvent[] } {
+  if (!canMoveIssuance(issuance.status, status)) throw new Error(`issuance ${issuance.issuanceId} cannot move from ${issuance.status} to ${status}`);
   const moved: Issuance = {
     ...issuance,
     status,

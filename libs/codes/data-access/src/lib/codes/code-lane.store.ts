@@ -83,9 +83,4 @@ export class CodeLaneStore {
     const result = await this.lanes.updateOne({ _id: lane._id, checkedUpTo: lane.checkedUpTo }, { $set: { checkedUpTo: upTo, nextAtLastCheck: nextNow } });
     return result.modifiedCount === 1;
   }
-
-  /** Removes the lanes of batches an import left half written (never committed). */
-  async removeOfBatches(batchIds: readonly string[]): Promise<void> {
-    if (batchIds.length > 0) await this.lanes.deleteMany({ batchId: { $in: [...batchIds] } });
-  }
 }
