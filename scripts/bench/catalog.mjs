@@ -12,11 +12,11 @@
 // 4. A catalog-sync API instance on the same database (index on); once its index is loaded, N filtered
 //    pages of 50 from `concurrency` clients at once: api_p95_ms.
 // Ends with one JSON line per metric. Uses KAFKA_BROKERS / MONGO_URL when set, else the local stack.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, infraEnv, option, root } from './lib/bench-env.mjs';
+import { infraEnv, option, root, startBuiltService } from './lib/bench-env.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -35,29 +35,9 @@ const SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi',
 const say = (line) => process.stderr.write(`bench catalog: ${line}\n`);
 
 const children = [];
-async function startService(name, env, nodeArgs = []) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${name}/src/main.js`)], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-5000)));
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, url };
-    await sleep(200);
-  }
-  throw new Error(`${name} did not become healthy: ${stderr}`);
-}
+// Each service's log (warnings and errors) is kept whole in .cache/bench-catalog/.
+const logDir = path.join(process.env.SUPPLYHUB_CACHE_DIR ?? path.join(root, '.cache'), 'bench-catalog');
+const startService = (name, env, nodeArgs = []) => startBuiltService(name, env, { logDir, nodeArgs, children });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TICKS_PER_SECOND = 100;

@@ -16,13 +16,13 @@
 //    available nor recorded by an issued line (allocated and forgotten, or gone) + lines without an issued
 //    issuance while codes were left.
 // Ends with one JSON line per metric. Uses KAFKA_BROKERS / MONGO_URL when set, else the local stack.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { freePort, infraEnv, option, root } from './lib/bench-env.mjs';
+import { infraEnv, option, root, startBuiltService } from './lib/bench-env.mjs';
 
 const require = createRequire(import.meta.url);
 const { MongoClient } = require('mongodb');
@@ -40,29 +40,6 @@ const logDir = path.join(process.env.SUPPLYHUB_CACHE_DIR ?? path.join(root, '.ca
 mkdirSync(logDir, { recursive: true });
 
 const children = [];
-async function startInstance(name, env) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/virtual-codes/src/main.js')], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log = createWriteStream(path.join(logDir, `${name}.log`));
-  let tail = '';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(log);
-    stream.on('data', (chunk) => (tail = (tail + chunk).slice(-20000)));
-  }
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${tail}`);
-    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) return { child, url, tail: () => tail };
-    await sleep(200);
-  }
-  throw new Error(`${name} did not become healthy: ${tail}`);
-}
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -104,7 +81,8 @@ async function main() {
   const db = mongo.db(database);
 
   say('starting two virtual-codes instances');
-  const instances = await Promise.all([startInstance('virtual-codes-1', common), startInstance('virtual-codes-2', common)]);
+  const start = (logName) => startBuiltService('virtual-codes', common, { logDir, logName, children });
+  const instances = await Promise.all([start('virtual-codes-1'), start('virtual-codes-2')]);
   const [first] = instances;
   const staff = { authorization: `Bearer ${token}` };
   const skuId = `sku-bench-card-${Date.now()}`;

@@ -24,12 +24,14 @@
 // Ends with one JSON line per metric. Uses KAFKA_BROKERS / MONGO_URL when set, else the local stack.
 // BENCH_ROUTER_NODE_ARGS: extra node flags for order-router, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
 // BENCH_FERRETDB_PID: which process the FerretDB CPU seconds are read from (default: the local stack's).
-import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, infraEnv, option, root } from './lib/bench-env.mjs';
+import { infraEnv, option, root, startBuiltService } from './lib/bench-env.mjs';
+
+const startService = (name, env, nodeArgs = []) => startBuiltService(name, env, { logDir, nodeArgs, children });
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -52,34 +54,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const nowMs = () => performance.timeOrigin + performance.now();
 
 const children = [];
-async function startService(name, env, nodeArgs = []) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${name}/src/main.js`)], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Its log (warnings and errors: LOG_LEVEL=warn) is kept whole in .cache/bench/, and its tail here.
-  const log = createWriteStream(path.join(logDir, `${name}.log`));
-  let stderr = '';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.pipe(log);
-    stream.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20000)));
-  }
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
-    const ok = await fetch(`${url}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, url, port, stderr: () => stderr };
-    await sleep(200);
-  }
-  throw new Error(`${name} did not become healthy: ${stderr}`);
-}
 
 const TICKS_PER_SECOND = 100;
 /** CPU seconds (user + system) a process has used so far. */

@@ -1,5 +1,7 @@
-// What every benchmark needs before it starts services: the infrastructure's addresses and free ports.
-import { execFileSync } from 'node:child_process';
+// What every benchmark needs before it starts services: the infrastructure's addresses, free ports, and
+// the built services started and health-checked.
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -35,4 +37,34 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Starts `dist/apps/<app>/src/main.js` on a free loopback port with LOG_LEVEL=warn, its output kept whole
+ * in `<logDir>/<logName>.log` (and its tail for the error when it does not come up); resolves once its
+ * /health answers 200. The child is added to `children`, for the caller to stop.
+ */
+export async function startBuiltService(app, env, { logDir, logName = app, nodeArgs = [], children }) {
+  mkdirSync(logDir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, `dist/apps/${app}/src/main.js`)], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(path.join(logDir, `${logName}.log`));
+  let tail = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipe(log);
+    stream.on('data', (chunk) => (tail = (tail + chunk).slice(-20000)));
+  }
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${logName} exited: ${tail}`);
+    if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) return { child, url, port, tail: () => tail };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${logName} did not become healthy: ${tail}`);
 }
