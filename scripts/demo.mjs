@@ -181,12 +181,25 @@ async function startNewGroupsAtEnd(env) {
       const committed = await admin.fetchOffsets({ groupId: group }).catch(() => []);
       if (committed.some((topic) => topic.partitions.some((partition) => Number(partition.offset) >= 0))) continue;
       for (const topic of existing) {
-        const ends = await admin.fetchTopicOffsets(topic);
+        const ends = await topicEnds(admin, topic);
         await admin.setOffsets({ groupId: group, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) }).catch(() => undefined);
       }
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** A topic created moments ago may not have its leader in the client's metadata yet: asked again with fresh metadata. */
+async function topicEnds(admin, topic) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if (attempt >= 40) throw error;
+      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

@@ -87,7 +87,19 @@ export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: rea
     const existing = new Set(await admin.listTopics());
     // A topic that does not exist yet has no history to skip; the group reads it from its beginning.
     for (const topic of topics.filter((name) => existing.has(name))) {
-      const ends = await admin.fetchTopicOffsets(topic);
+      // A topic created moments ago (by another suite or a service's start-up) may not have its leader in
+      // the client's metadata yet: "not the leader" is retried with fresh metadata, not taken as failure.
+      const ends = await waitFor(
+        async () => {
+          try {
+            return await admin.fetchTopicOffsets(topic);
+          } catch (error) {
+            await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+            throw error;
+          }
+        },
+        { timeoutMs: 30_000, intervalMs: 250, message: `the end offsets of ${topic}` },
+      );
       await admin.setOffsets({ groupId, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) });
     }
   } finally {
