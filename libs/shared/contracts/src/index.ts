@@ -18,5 +18,6 @@ export * from './lib/orders/virtual-line-events';
 export * from './lib/codes/issuance-events';
 export * from './lib/codes/code-pool-events';
 export * from './lib/refunds/refund-events';
+export * from './lib/aftersales/case-events';
 export * from './lib/asyncapi/asyncapi-document';
 export * from './lib/asyncapi/asyncapi-yaml';

@@ -58,7 +58,7 @@ export class PlaceOrder {
       {
         orderId,
         mallOrderId: request.mallOrderId,
-        lines: checked.lines.map((line) => ({ lineId: line.lineId, skuId: line.skuId, quantity: line.quantity, kind: line.kind })),
+        lines: checked.lines.map((line) => ({ lineId: line.lineId, skuId: line.skuId, quantity: line.quantity, kind: line.kind, unitPriceFen: line.unitPriceFen })),
         cityCode: checked.recipient.cityCode,
       },
       tenantId,

@@ -18,6 +18,13 @@ export const IssuanceStatusChanged = defineEvent({
     lineId: z.string().min(1),
     status: z.enum(['processing', 'issued', 'failed']),
     reason: z.string().max(500).optional(),
+    /**
+     * Set when this issuance is a reissue an after-sales case asked for: the case, and what the provider
+     * said of the original (confirmed not delivered, confirmed delivered, or nothing to ask).
+     */
+    reissue: z
+      .object({ caseId: z.string().min(1), verdict: z.enum(['confirmed-not-delivered', 'confirmed-delivered', 'not-verifiable']) })
+      .optional(),
     at: z.iso.datetime(),
   }),
   keyOf: (data) => `${data.orderId}:${data.lineId}`,

@@ -12,9 +12,19 @@ const lineRef = z.object({ lineId: z.string().min(1), skuId: z.string().min(1), 
 export const orderAcceptedSchema = z.object({
   orderId,
   mallOrderId,
-  lines: z.array(lineRef.extend({ kind: z.enum(['physical', 'virtual']) })).min(1),
+  lines: z
+    .array(
+      lineRef.extend({
+        kind: z.enum(['physical', 'virtual']),
+        /** The contract price per unit when the order was taken (what a refund gives back). */
+        unitPriceFen: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .min(1),
   /** GB/T 2260 code of the destination's prefecture-level city. */
   cityCode: z.string().regex(/^\d{6}$/),
+  /** Set when the order is a replacement parcel an after-sales case asked for. */
+  replacement: z.object({ caseId: z.string().min(1), orderId: z.string().min(1), lineId: z.string().min(1) }).optional(),
 });
 
 export const OrderAccepted = defineEvent({

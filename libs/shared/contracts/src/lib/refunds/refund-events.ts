@@ -3,7 +3,7 @@ import { defineEvent, type EventDataOf } from '../events/event-definition';
 import { TOPICS } from '../topics/topic-names';
 
 /**
- * What a mall is owed back for an order line: a virtual line that could not be issued, or (later) an
+ * What a mall is owed back for an order line: a virtual line that could not be issued, or an
  * after-sales case. At most once per `refundId`, however often anything is retried. The amount is the
  * contract price; the mall credits its member the points (and any cash part) it charged for the line.
  */
@@ -19,6 +19,11 @@ export const RefundIssued = defineEvent({
     quantity: z.number().int().positive(),
     /** Contract price × quantity, when known. */
     amountFen: z.number().int().nonnegative().optional(),
+    /**
+     * What the mall told us its member paid for these units (points and any cash part), echoed so the mall
+     * can credit its member back without looking it up; absent when the mall did not say.
+     */
+    memberRefund: z.object({ points: z.number().int().nonnegative(), cashFen: z.number().int().nonnegative() }).optional(),
     origin: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('issuance-failed'), issuanceId: z.string().min(1) }),
       z.object({ kind: z.literal('case'), caseId: z.string().min(1) }),

@@ -1,3 +1,4 @@
+import { CaseEscalated, CaseStatusChanged, QualitySignalRaised, ReissueRequested, ReplacementRequested } from '../aftersales/case-events';
 import { CodePoolLow, CodesExpired } from '../codes/code-pool-events';
 import { IssuanceStatusChanged } from '../codes/issuance-events';
 import { SkuDelisted } from '../catalog/sku-delisted.event';
@@ -49,7 +50,27 @@ export const EVENT_REGISTRY = defineRegistry([
   },
   {
     name: TOPICS.refunds,
-    description: 'Refunds owed to malls, keyed by order line: failed issuances now, after-sales cases later.',
+    description: 'Refunds owed to malls, keyed by order line: failed issuances and after-sales cases.',
     events: [RefundIssued],
+  },
+  {
+    name: TOPICS.cases,
+    description: 'After-sales cases, keyed by case id: every status change with its actor and note, and escalations of cases not answered in time.',
+    events: [CaseStatusChanged, CaseEscalated],
+  },
+  {
+    name: TOPICS.replacements,
+    description: 'Replacement parcels aftersales asks order-router to route and ship, keyed by the original order id.',
+    events: [ReplacementRequested],
+  },
+  {
+    name: TOPICS.reissues,
+    description: 'Virtual lines aftersales asks virtual-codes to verify and issue again, keyed by order line.',
+    events: [ReissueRequested],
+  },
+  {
+    name: TOPICS.qualitySignals,
+    description: 'Confirmed defects, damage, wrong items, quality complaints and invalid codes, keyed by SKU, for catalog quality scores.',
+    events: [QualitySignalRaised],
   },
 ]);

@@ -17,6 +17,14 @@ export const TOPICS = {
   codePools: 'supplyhub.codes.pool.v1',
   /** Refunds owed to malls, keyed by `<orderId>:<lineId>`. */
   refunds: 'supplyhub.refunds.refund.v1',
+  /** After-sales cases, keyed by case id: status changes, escalations. */
+  cases: 'supplyhub.aftersales.case.v1',
+  /** Replacement parcels aftersales asks order-router for, keyed by the original order id. */
+  replacements: 'supplyhub.aftersales.replacement.v1',
+  /** Reissues aftersales asks virtual-codes for, keyed by `<orderId>:<lineId>` like the issuance. */
+  reissues: 'supplyhub.aftersales.reissue.v1',
+  /** Quality signals for catalog curation, keyed by SKU id. */
+  qualitySignals: 'supplyhub.aftersales.quality-signal.v1',
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
