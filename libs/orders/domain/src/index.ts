@@ -1,6 +1,6 @@
 export * from './lib/catalog/sellable-sku';
-export * from './lib/routing/warehouse';
-export * from './lib/routing/warehouses-config';
+// Warehouses are shared reference data (aftersales sends return parcels by the same distance rules).
+export * from '@supply-hub/warehouses';
 export * from './lib/routing/routing-input';
 export * from './lib/routing/routing-decision';
 export * from './lib/routing/routing-strategy';

@@ -5,7 +5,7 @@ import type { RoutingDecision, WarehouseParcel } from './routing-decision';
 import type { RoutingInput } from './routing-input';
 import { routeOrder } from './route-order';
 import { destinationOf, dropShipOf, everywhere, line, routingInput, stockOf } from './testing/routing-fixtures';
-import { DEFAULT_WAREHOUSES, type Warehouse } from './warehouse';
+import { DEFAULT_WAREHOUSES, type Warehouse } from '@supply-hub/warehouses';
 
 const warehouseParcels = (decision: RoutingDecision): WarehouseParcel[] =>
   decision.parcels.filter((parcel): parcel is WarehouseParcel => parcel.kind === 'warehouse');

@@ -1,4 +1,3 @@
-import { greatCircleKm } from '@supply-hub/geo';
 import type {
   DropShipParcel,
   DropShipParcelLine,
@@ -14,7 +13,7 @@ import type { PhysicalLine, RoutingInput } from './routing-input';
 import { validateRoutingInput } from './routing-input-validation';
 import type { RoutingStrategy } from './routing-strategy';
 import { capacityReader, dropShipReader, stockReader, wholeUnits } from './routing-views';
-import type { Warehouse } from './warehouse';
+import { type Warehouse, warehousesByDistance } from '@supply-hub/warehouses';
 import { assignToWarehouses, compareStrings, type EligibleWarehouse, type WarehouseAssignment } from './warehouse-assignment';
 
 interface Site extends EligibleWarehouse {
@@ -41,9 +40,7 @@ export class DefaultRoutingStrategy implements RoutingStrategy {
     const unitsOf = stockReader(input.stock);
     const capacityOf = capacityReader(input.capacity);
 
-    const sites: Site[] = input.warehouses
-      .map((warehouse) => ({ warehouse, distanceM: Math.round(greatCircleKm(input.destination, warehouse) * 1000), capacityLeft: capacityOf(warehouse) }))
-      .sort((a, b) => a.distanceM - b.distanceM || compareStrings(a.warehouse.id, b.warehouse.id));
+    const sites: Site[] = warehousesByDistance(input.warehouses, input.destination).map((site) => ({ ...site, capacityLeft: capacityOf(site.warehouse) }));
     const eligible = sites.filter((site) => site.warehouse.active && site.capacityLeft >= 1);
 
     const assignment = assignToWarehouses(input.lines, eligible, unitsOf);

@@ -2,7 +2,7 @@ import { ALL_CITIES } from '@supply-hub/geo';
 import type { RoutingRule } from './routing-decision';
 import type { DropShipOffer, PhysicalLine, RoutingInput } from './routing-input';
 import { routeOrder } from './route-order';
-import { DEFAULT_WAREHOUSES, type Warehouse } from './warehouse';
+import { DEFAULT_WAREHOUSES, type Warehouse } from '@supply-hub/warehouses';
 
 export interface RoutingBenchOptions {
   /** Timed decisions. */

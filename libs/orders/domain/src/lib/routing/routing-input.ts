@@ -1,4 +1,4 @@
-import type { Warehouse } from './warehouse';
+import type { Warehouse } from '@supply-hub/warehouses';
 
 /** Where the parcels go: the city an address resolved to (`@supply-hub/geo` resolveCity) and its coordinates. */
 export interface RoutingDestination {

@@ -1,5 +1,5 @@
 import type { CapacityView, DropShipOffer, DropShipView, StockView } from './routing-input';
-import type { Warehouse } from './warehouse';
+import type { Warehouse } from '@supply-hub/warehouses';
 
 /**
  * Counts from the caller's views as whole non-negative units. Stock read from a ledger can be negative after an

@@ -3,7 +3,7 @@ import type { WarehouseParcel } from './routing-decision';
 import type { PhysicalLine } from './routing-input';
 import { routeOrder } from './route-order';
 import { routingInput } from './testing/routing-fixtures';
-import { DEFAULT_WAREHOUSES } from './warehouse';
+import { DEFAULT_WAREHOUSES } from '@supply-hub/warehouses';
 import { assignToWarehouses, MAX_WAREHOUSES } from './warehouse-assignment';
 
 /** A seeded generator, so a failure names an order that can be replayed. */

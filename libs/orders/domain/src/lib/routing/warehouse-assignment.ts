@@ -1,12 +1,9 @@
 import type { ParcelLine } from './routing-decision';
 import type { PhysicalLine } from './routing-input';
-import type { Warehouse } from './warehouse';
+import { MAX_WAREHOUSES, type Warehouse } from '@supply-hub/warehouses';
 
-/**
- * Subsets are bit masks in 32-bit integers, and an exact search over more warehouses than a national network
- * has would not stay fast anyway; the warehouses configuration refuses more.
- */
-export const MAX_WAREHOUSES = 30;
+export { MAX_WAREHOUSES };
+
 
 /** A warehouse that may ship this order: active, with at least one parcel of capacity left today. */
 export interface EligibleWarehouse {

@@ -1,6 +1,6 @@
 import { resolveCity, type AddressQuery } from '@supply-hub/geo';
 import type { DropShipOffer, PhysicalLine, RoutingDestination, RoutingInput } from '../routing-input';
-import { DEFAULT_WAREHOUSES } from '../warehouse';
+import { DEFAULT_WAREHOUSES } from '@supply-hub/warehouses';
 
 /** A destination from an address, resolved the way order intake does it; a typo in a test fails loudly. */
 export function destinationOf(address: AddressQuery): RoutingDestination {

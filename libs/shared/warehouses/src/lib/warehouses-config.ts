@@ -1,8 +1,7 @@
 import { ValidationError } from '@supply-hub/errors';
 import { findCityByCode, greatCircleKm } from '@supply-hub/geo';
 import { z } from 'zod';
-import { CARRIER_CODES, WAREHOUSE_REGIONS, type Warehouse } from './warehouse';
-import { MAX_WAREHOUSES } from './warehouse-assignment';
+import { CARRIER_CODES, MAX_WAREHOUSES, WAREHOUSE_REGIONS, type Warehouse } from './warehouse';
 
 /**
  * Explicit coordinates further than this from the seat of the warehouse's city are taken for a mistake (a wrong

@@ -72,3 +72,9 @@ const DEFAULT_WAREHOUSE_SPECS: readonly DefaultWarehouseSpec[] = [
 
 /** The six warehouses of a fresh installation; a deployment replaces them with its own configuration. */
 export const DEFAULT_WAREHOUSES: readonly Warehouse[] = Object.freeze(DEFAULT_WAREHOUSE_SPECS.map(atCitySeat));
+
+/**
+ * Subsets are bit masks in 32-bit integers, and an exact search over more warehouses than a national network
+ * has would not stay fast anyway; the warehouses configuration refuses more.
+ */
+export const MAX_WAREHOUSES = 30;
