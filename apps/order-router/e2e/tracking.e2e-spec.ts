@@ -5,9 +5,7 @@ import { OrderStore } from '@supply-hub/orders-data-access';
 import { WebhookDeliveryWorker } from '@supply-hub/platform';
 import { createTestApiKey, type SpawnedService, spawnService, type TestService } from '@supply-hub/platform/testing';
 import { type CarrierPushParam, carrierCallbackForm } from '@supply-hub/supplier-protocols';
-import { uniqueName, waitFor } from '@supply-hub/testing';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { MallReceiver, uniqueName, waitFor } from '@supply-hub/testing';
 import { TrackingSweep } from '../src/tracking/tracking-sweep.service';
 import { sellableSku, stockUp, 深圳, startOrderRouter } from './order-fixtures';
 
@@ -21,32 +19,6 @@ const WEBHOOK_PATH = '/mall/hooks';
  */
 const KAFKA_WAIT_MS = 240_000;
 const TEST_TIMEOUT_MS = 2 * KAFKA_WAIT_MS + 60_000;
-
-/** A mall's webhook endpoint: keeps every request it gets, answers 200. */
-class MallReceiver {
-  readonly received: { path: string; headers: Record<string, string | string[] | undefined>; body: string }[] = [];
-  private server!: Server;
-  url = '';
-
-  async start(): Promise<this> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      request.on('end', () => {
-        this.received.push({ path: request.url ?? '/', headers: request.headers, body });
-        response.writeHead(200).end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
 
 interface TrackedOrderView {
   status: string;

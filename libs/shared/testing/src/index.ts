@@ -3,3 +3,4 @@ export * from './lib/wait-for';
 export * from './lib/integration-env';
 export * from './lib/test-database';
 export * from './lib/kafka-test-collector';
+export * from './lib/mall-receiver';

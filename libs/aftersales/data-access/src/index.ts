@@ -1,0 +1,2 @@
+export * from './lib/case.store';
+export * from './lib/ordered-line.store';
