@@ -10,6 +10,8 @@ export function orderView(order: OrderDocument) {
     mallOrderId: order.mallOrderId,
     status: order.status,
     unavailablePolicy: order.unavailablePolicy,
+    // A replacement parcel an after-sales case asked for: the case and the original line it replaces.
+    ...(order.replacementFor ? { replacementFor: order.replacementFor } : {}),
     lines: order.lines,
     recipient: order.recipient,
     shipments: order.shipments.map((shipment) => ({

@@ -5,6 +5,7 @@ import {
   CancelOrder,
   type Clock,
   PlaceOrder,
+  PlaceReplacementOrder,
   RecordIssuance,
   RecoverRoutings,
   RerouteShipment,
@@ -79,6 +80,11 @@ export const ordersProviders: Provider[] = [
     provide: PlaceOrder,
     inject: [ROUTING_DEPENDENCIES, RouteOrder],
     useFactory: (deps: RoutingDependencies, routing: RouteOrder) => new PlaceOrder(deps.orders, deps.skus, routing, deps.clock),
+  },
+  {
+    provide: PlaceReplacementOrder,
+    inject: [ROUTING_DEPENDENCIES, RouteOrder],
+    useFactory: (deps: RoutingDependencies, routing: RouteOrder) => new PlaceReplacementOrder(deps.orders, deps.skus, routing, deps.clock),
   },
   { provide: RecordIssuance, inject: [OrderStore, ORDER_CLOCK], useFactory: (orders: OrderStore, clock: Clock) => new RecordIssuance(orders, clock) },
   {

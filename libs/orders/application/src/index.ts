@@ -12,3 +12,4 @@ export * from './lib/shipment-deadlines';
 export * from './lib/track-shipment';
 export * from './lib/record-issuance/record-issuance.use-case';
 export * from './lib/drop-ship';
+export * from './lib/place-replacement/place-replacement-order.use-case';

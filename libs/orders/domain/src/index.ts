@@ -12,3 +12,4 @@ export * from './lib/drop-ship';
 export * from './lib/order/order';
 export * from './lib/order/order-id';
 export * from './lib/order/order-request';
+export * from './lib/order/replacement-line';

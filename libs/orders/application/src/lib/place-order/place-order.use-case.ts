@@ -84,8 +84,8 @@ export class PlaceOrder {
   }
 }
 
-/** The request as the mall sent it, independent of key order. */
-export function fingerprintOf(request: OrderRequest): string {
+/** A request as it was sent (the mall's order, a case's replacement), independent of key order. */
+export function fingerprintOf(request: object): string {
   return createHash('sha256').update(stable(request)).digest('hex');
 }
 

@@ -53,6 +53,13 @@ export interface TimelineEntry {
   note?: string;
 }
 
+/** The order line an after-sales case asked a replacement parcel for. */
+export interface ReplacementRef {
+  caseId: string;
+  orderId: string;
+  lineId: string;
+}
+
 /** A mall's order as order-router keeps it. Tenant-owned: every read is scoped by tenantId. */
 export interface Order {
   orderId: string;
@@ -68,6 +75,8 @@ export interface Order {
   createdAt: Date;
   updatedAt: Date;
   timeline: TimelineEntry[];
+  /** Set on a replacement order: the case and the original line it replaces. */
+  replacementFor?: ReplacementRef;
 }
 
 /** Chinese mainland mobile numbers: 11 digits starting 13–19. */
