@@ -1,4 +1,5 @@
 import type { OrderDocument } from '@supply-hub/orders-data-access';
+import { parseTimeIdCursor, timeIdCursor } from '@supply-hub/http';
 
 /**
  * An order as its mall sees it: lines with where each went (or why not), parcels with their tracking,
@@ -31,12 +32,10 @@ export function orderView(order: OrderDocument) {
 
 /** The cursor of the next page: the last order's creation time and id (order ids break ties). */
 export function cursorOf(order: OrderDocument): string {
-  return Buffer.from(`${order.createdAt.toISOString()}|${order._id}`).toString('base64url');
+  return timeIdCursor(order.createdAt, order._id);
 }
 
 export function parseCursor(cursor: string): { createdAt: Date; orderId: string } | undefined {
-  const [at, orderId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!orderId || !/^ord_[0-9a-f]{20}$/.test(orderId) || Number.isNaN(createdAt.getTime())) return undefined;
-  return { createdAt, orderId };
+  const parsed = parseTimeIdCursor(cursor, /^ord_[0-9a-f]{20}$/);
+  return parsed && { createdAt: parsed.at, orderId: parsed.id };
 }
