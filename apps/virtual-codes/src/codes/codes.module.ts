@@ -4,6 +4,7 @@ import { CouponSystemController } from '../coupons/coupon-system.controller';
 import { IssuanceSweeps } from '../issuances/issuance-sweeps.service';
 import { IssuanceWebhooksConsumer } from '../issuances/issuance-webhooks.consumer';
 import { IssuancesController } from '../issuances/issuances.controller';
+import { ReissuesConsumer } from '../issuances/reissues.consumer';
 import { StuckIssuancesController } from '../issuances/stuck-issuances.controller';
 import { VirtualLinesConsumer } from '../issuances/virtual-lines.consumer';
 import { PoolSweeps } from '../pools/pool-sweeps.service';
@@ -25,6 +26,7 @@ import type { RechargeProviderSet } from './recharge-provider-set';
     ProviderNotifyController,
     CouponSystemController,
     VirtualLinesConsumer,
+    ReissuesConsumer,
     IssuanceWebhooksConsumer,
   ],
   providers: [...codesProviders, CodesMetrics, IssuanceSweeps, PoolSweeps],

@@ -1,7 +1,7 @@
 import type { IssuanceDocument } from '@supply-hub/codes-data-access';
 import { maskAccount } from '@supply-hub/codes-domain';
 
-/** An issuance as the API shows it: the account masked, codes counted (revealed only by their own route). */
+/** An issuance as the API shows it: the account masked, codes counted (revealed only by their own route), reissues named. */
 export function issuanceView(issuance: IssuanceDocument) {
   return {
     issuanceId: issuance._id,
@@ -27,5 +27,19 @@ export function issuanceView(issuance: IssuanceDocument) {
     createdAt: issuance.createdAt,
     ...(issuance.issuedAt ? { issuedAt: issuance.issuedAt } : {}),
     timeline: issuance.timeline,
+    // A reissue names its case (reveal its codes with ?caseId=); a line's own issuance lists the cases.
+    ...(issuance.reissue ? { reissue: { caseId: issuance.reissue.caseId, verdict: issuance.reissue.verdict, of: issuance.reissue.originalIssuanceId } } : {}),
+    ...(issuance.reissues?.length
+      ? {
+          reissues: issuance.reissues.map((record) => ({
+            caseId: record.caseId,
+            verdict: record.verdict,
+            quantity: record.quantity,
+            ...(record.issuanceId ? { issuanceId: record.issuanceId } : {}),
+            ...(record.reason ? { reason: record.reason } : {}),
+            at: record.at,
+          })),
+        }
+      : {}),
   };
 }

@@ -9,3 +9,4 @@ export * from './lib/reveal-codes/reveal-codes.use-case';
 export * from './lib/pool-levels/pool-levels.use-case';
 export * from './lib/rotate-keys/rotate-code-keys.use-case';
 export * from './lib/coupons/coupon-systems';
+export * from './lib/reissue-virtual-line/reissue-virtual-line.use-case';

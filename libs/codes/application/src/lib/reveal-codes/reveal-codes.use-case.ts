@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { issuanceIdFor, openSecret } from '@supply-hub/codes-domain';
+import { lineIssuanceIdFor, openSecret } from '@supply-hub/codes-domain';
 import { ConflictError, NotFoundError } from '@supply-hub/errors';
 import type { CodesDependencies } from '../shared/codes-dependencies';
 
@@ -10,16 +10,17 @@ export interface RevealedCode {
 }
 
 /**
- * The codes of a mall's own order line, opened for the mall and audited (who, when, which codes) before
- * they are handed over. Another tenant's line is not found, exactly like a line that does not exist.
+ * The codes of a mall's own order line (or, with a case id, of that case's reissue of the line), opened
+ * for the mall and audited (who, when, which codes) before they are handed over. Another tenant's line is
+ * not found, exactly like a line that does not exist.
  */
 export class RevealCodes {
   constructor(private readonly deps: CodesDependencies) {}
 
-  async execute(tenantId: string, orderId: string, lineId: string, actor: string): Promise<{ issuanceId: string; codes: RevealedCode[] }> {
-    const issuanceId = issuanceIdFor(tenantId, orderId, lineId);
+  async execute(tenantId: string, orderId: string, lineId: string, actor: string, caseId?: string): Promise<{ issuanceId: string; codes: RevealedCode[] }> {
+    const issuanceId = lineIssuanceIdFor(tenantId, orderId, lineId, caseId);
     const issuance = await this.deps.issuances.get(tenantId, issuanceId);
-    if (!issuance) throw new NotFoundError('order line', `${orderId}/${lineId}`);
+    if (!issuance) throw caseId === undefined ? new NotFoundError('order line', `${orderId}/${lineId}`) : new NotFoundError('reissue', `${orderId}/${lineId} for case ${caseId}`);
     if (issuance.status !== 'issued') throw new ConflictError(`the line's codes are not issued (${issuance.status}${issuance.reason ? `: ${issuance.reason}` : ''})`);
     if (issuance.codeIds.length === 0) throw new ConflictError('the line was a direct top-up: there is no code to reveal');
     const codes = await this.deps.codes.byIds(issuance.codeIds);

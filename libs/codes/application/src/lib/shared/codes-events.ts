@@ -11,7 +11,9 @@ export function codesEvent<T>(definition: EventDefinition<T>, data: T, at: Date,
 /**
  * The issuance moved to `status` (with a timeline entry) and the events that announce it: the status
  * change when it is one malls see (pending is not), and for a failure the refund owed for the line,
- * whose id is derived from the issuance so a retried write cannot owe it twice.
+ * whose id is derived from the issuance so a retried write cannot owe it twice. A reissue's failure owes
+ * none: the after-sales case that asked for it refunds the member itself, and a refund from here as well
+ * would pay the line back twice.
  */
 export function moveIssuance(
   issuance: Issuance,
@@ -31,24 +33,8 @@ export function moveIssuance(
   if (status === 'issued' || status === 'failed') delete moved.nextCheckAt;
   const events: SerializedEvent[] = [];
   const announce = status !== 'pending' && (status !== issuance.status || issuance.timeline.length === 0);
-  if (announce) {
-    events.push(
-      codesEvent(
-        IssuanceStatusChanged,
-        {
-          issuanceId: issuance.issuanceId,
-          orderId: issuance.orderId,
-          lineId: issuance.lineId,
-          status,
-          ...(status === 'failed' ? { reason: note.slice(0, 500) } : {}),
-          at: now.toISOString(),
-        },
-        now,
-        issuance.tenantId,
-      ),
-    );
-  }
-  if (status === 'failed' && issuance.status !== 'failed') {
+  if (announce) events.push(issuanceStatusEvent(issuance, status, status === 'failed' ? note : undefined, now));
+  if (status === 'failed' && issuance.status !== 'failed' && !issuance.reissue) {
     events.push(
       codesEvent(
         RefundIssued,
@@ -68,4 +54,30 @@ export function moveIssuance(
     );
   }
   return { issuance: moved, events };
+}
+
+/**
+ * The IssuanceStatusChanged of an issuance (the only way one is built): a reissue's names its case and
+ * verdict, with the original line's order and line ids so the line's consumers find it.
+ */
+export function issuanceStatusEvent(
+  issuance: Pick<Issuance, 'issuanceId' | 'tenantId' | 'orderId' | 'lineId' | 'reissue'>,
+  status: Exclude<IssuanceStatus, 'pending'>,
+  reason: string | undefined,
+  now: Date,
+): SerializedEvent {
+  return codesEvent(
+    IssuanceStatusChanged,
+    {
+      issuanceId: issuance.issuanceId,
+      orderId: issuance.orderId,
+      lineId: issuance.lineId,
+      status,
+      ...(reason !== undefined ? { reason: reason.slice(0, 500) } : {}),
+      ...(issuance.reissue ? { reissue: { caseId: issuance.reissue.caseId, verdict: issuance.reissue.verdict } } : {}),
+      at: now.toISOString(),
+    },
+    now,
+    issuance.tenantId,
+  );
 }

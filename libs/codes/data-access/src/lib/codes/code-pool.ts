@@ -158,7 +158,8 @@ export class CodePool {
       if (claimed) return claimed;
       const [code] = await this.codes.byIds([codeId]);
       if (!code || code.status === 'expired' || code.expiresAt.getTime() <= now.getTime()) return null;
-      if (code.status === 'allocated') return code.issuanceId === issuanceId ? code : null;
+      // A code reported invalid is still its issuance's (a redelivered line finds its codes again).
+      if (code.status === 'allocated' || code.status === 'reported-invalid') return code.issuanceId === issuanceId ? code : null;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     throw new Error(`code ${codeId} stays available but cannot be claimed`);

@@ -4,8 +4,12 @@ import type { Collection, Db } from 'mongodb';
 
 export const CODES_COLLECTION = 'codes';
 
-/** available → allocated (to one issuance) | expired. A code bought from a provider is stored allocated. */
-export type CodeStatus = 'available' | 'allocated' | 'expired';
+/**
+ * available → allocated (to one issuance) | expired; allocated → reported-invalid (an after-sales case
+ * reported it and the line was reissued: it stays with its issuance and never goes back to the pool). A
+ * code bought from a provider is stored allocated.
+ */
+export type CodeStatus = 'available' | 'allocated' | 'expired' | 'reported-invalid';
 
 /**
  * One card code (卡密), sealed. A pool code's id is `<laneId>:<n>`: its place in the lane that hands it
@@ -26,6 +30,9 @@ export interface CodeDocument {
   status: CodeStatus;
   issuanceId?: string;
   allocatedAt?: Date;
+  /** The case that reported the code invalid, and when (status reported-invalid). */
+  reportedCaseId?: string;
+  reportedAt?: Date;
   createdAt: Date;
 }
 
@@ -56,6 +63,20 @@ export class CodeStore {
   async unclaim(codeId: string, issuanceId: string): Promise<boolean> {
     const result = await this.codes.updateOne({ _id: codeId, issuanceId, status: 'allocated' }, { $set: { status: 'available' }, $unset: { issuanceId: '', allocatedAt: '' } });
     return result.modifiedCount === 1;
+  }
+
+  /**
+   * Marks an issuance's codes reported invalid by a case (one conditional write each, by `_id`; repeating
+   * it changes nothing). Only codes still allocated to that issuance move: unclaim needs `allocated`, so
+   * none of them can be given back to the pool afterwards.
+   */
+  async reportInvalid(codeIds: readonly string[], issuanceId: string, caseId: string, now: Date): Promise<number> {
+    let reported = 0;
+    for (const codeId of codeIds) {
+      const result = await this.codes.updateOne({ _id: codeId, issuanceId, status: 'allocated' }, { $set: { status: 'reported-invalid', reportedCaseId: caseId, reportedAt: now } });
+      reported += result.modifiedCount;
+    }
+    return reported;
   }
 
   async byIds(ids: readonly string[]): Promise<CodeDocument[]> {

@@ -18,7 +18,7 @@ interface IssuanceCheckDocument {
   createdAt: Date;
 }
 
-/** An issuance as stored: `_id` is the issuance id (derived from tenant, order and line: unique per line). */
+/** An issuance as stored: `_id` is the issuance id (derived from tenant, order and line, and the case for a reissue: unique). */
 export type IssuanceDocument = Omit<Issuance, 'issuanceId'> & { _id: string; version: number };
 
 /** The issuance in a stored document, without the storage fields (version, outbox). */
@@ -73,8 +73,9 @@ export class IssuanceStore {
     return this.issuances.findOne({ _id: issuanceId, tenantId });
   }
 
+  /** The tenant's issuances of an order, by line: each line's own first, then its reissues as they came. */
   async ofOrder(tenantId: string, orderId: string): Promise<IssuanceDocument[]> {
-    return this.issuances.find({ tenantId, orderId }).sort({ lineId: 1 }).toArray();
+    return this.issuances.find({ tenantId, orderId }).sort({ lineId: 1, createdAt: 1 }).toArray();
   }
 
   /** The issuance that sent provider order `orderNo` (a notify names only that; see attemptOrderNo). */

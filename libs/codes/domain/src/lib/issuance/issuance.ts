@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IssuanceStatusChangedData } from '@supply-hub/contracts';
 import type { FulfilmentKind } from './virtual-product';
 
 /**
@@ -29,6 +30,36 @@ export interface IssuanceEntry {
   note: string;
 }
 
+/** What virtual-codes found out about a delivery an after-sales case reports invalid (the contract's word). */
+export type ReissueVerdict = NonNullable<IssuanceStatusChangedData['reissue']>['verdict'];
+
+/** On a reissue: the case it is for, the verdict it was issued under and the line's issuance it stands in for. */
+export interface ReissueOf {
+  caseId: string;
+  verdict: ReissueVerdict;
+  originalIssuanceId: string;
+}
+
+/**
+ * On a line's original issuance, one per case that asked for a reissue: the verdict, the delivery it was
+ * about (the original or an earlier reissue) and, unless the provider confirmed delivery, the reissue's id.
+ * Written before the reissue is created, so a redelivered request goes on from the decision, never asks
+ * the provider again and never reaches another verdict.
+ */
+export interface ReissueRecord {
+  caseId: string;
+  verdict: ReissueVerdict;
+  /** The delivery the case is about (whose codes are retired when the line is issued again). */
+  replacesIssuanceId: string;
+  /** How many units are issued again (at most the line's quantity), fixed with the decision. */
+  quantity: number;
+  /** The reissue; absent when the provider confirmed the delivery and nothing is issued again. */
+  issuanceId?: string;
+  /** Why nothing is issued again (confirmed delivered). */
+  reason?: string;
+  at: Date;
+}
+
 export interface Issuance {
   issuanceId: string;
   tenantId: string;
@@ -52,6 +83,10 @@ export interface Issuance {
   updatedAt: Date;
   issuedAt?: Date;
   timeline: IssuanceEntry[];
+  /** Set on a reissue an after-sales case asked for (orderId and lineId stay the original line's). */
+  reissue?: ReissueOf;
+  /** Set on a line's original issuance once a case asked for a reissue, in the order they came. */
+  reissues?: ReissueRecord[];
 }
 
 export const TERMINAL_ISSUANCE_STATUSES: readonly IssuanceStatus[] = ['issued', 'failed'];
@@ -77,7 +112,25 @@ export function isTerminalIssuance(status: IssuanceStatus): boolean {
  * provider order number with an attempt suffix (福禄 and 聚合 take 32+ characters).
  */
 export function issuanceIdFor(tenantId: string, orderId: string, lineId: string): string {
-  const digest = createHash('sha256').update(`${tenantId}\u0000${orderId}\u0000${lineId}`).digest('hex');
+  return issuanceIdOf([tenantId, orderId, lineId]);
+}
+
+/**
+ * The issuance id of the reissue an after-sales case asked for: one per case and line, so redeliveries
+ * and a second instance find the same reissue. Same shape as a line's id, so provider order numbers and
+ * notifies of a reissue work like any other (issuanceIdOfOrderNo).
+ */
+export function reissueIssuanceIdFor(tenantId: string, orderId: string, lineId: string, caseId: string): string {
+  return issuanceIdOf([tenantId, orderId, lineId, caseId]);
+}
+
+/** The issuance a mall means by a line (its own issuance), or by a line and a case (that case's reissue). */
+export function lineIssuanceIdFor(tenantId: string, orderId: string, lineId: string, caseId?: string): string {
+  return caseId === undefined ? issuanceIdFor(tenantId, orderId, lineId) : reissueIssuanceIdFor(tenantId, orderId, lineId, caseId);
+}
+
+function issuanceIdOf(parts: readonly string[]): string {
+  const digest = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `iss${digest.slice(0, 21)}`;
 }
 
