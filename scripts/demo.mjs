@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { resolveDemoCases } from './demo/aftersales-cases.mjs';
 import { issueVirtualRewards } from './demo/virtual-rewards.mjs';
 
 const require = createRequire(import.meta.url);
@@ -149,9 +150,10 @@ async function main() {
   printCredentials(env);
   await syncCatalog(env);
   if (process.env.DEMO_ORDERS !== '0') {
-    await placeDemoOrders(env);
-    await issueVirtualRewards({
-      ports: Object.fromEntries(Object.entries(SERVICES).map(([name, { port }]) => [name, port])),
+    const placed = await placeDemoOrders(env);
+    const ports = Object.fromEntries(Object.entries(SERVICES).map(([name, { port }]) => [name, port]));
+    const virtualSkus = await issueVirtualRewards({
+      ports,
       staffToken: demoStaffToken,
       mallKey: demoMallKey,
       say,
@@ -159,6 +161,22 @@ async function main() {
       shorten,
       findVirtualSkus: () => findVirtualSkus(env),
     });
+    if (placed) {
+      // SKU A is held by every warehouse: 20 more at 上海仓 for the cases' orders and their replacements.
+      await countIn(placed.warehouseKeys['wh-sh'], placed.skus.A.skuId, 20);
+      await resolveDemoCases({
+        ports,
+        staffToken: demoStaffToken,
+        mallKey: demoMallKey,
+        routerWarehouseKeys: placed.warehouseKeys,
+        sku: placed.skus.A,
+        poolSku: virtualSkus?.membership,
+        cli: (...args) => cliAsync(env, ...args),
+        say,
+        table,
+        shorten,
+      });
+    }
   }
   if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
   say('press Ctrl-C to stop');
@@ -312,7 +330,7 @@ const DEMO_ORDERS = [
 async function placeDemoOrders(env) {
   const started = Date.now();
   const base = `http://127.0.0.1:${SERVICES['order-router'].port}`;
-  if (!demoMallKey) return say('no demo mall key, so no demo orders');
+  if (!demoMallKey) return void say('no demo mall key, so no demo orders');
   say('orders: warehouse keys, stock counted in through the warehouse API, then 12 orders from all over China ...');
   const warehouseKeys = Object.fromEntries(
     await Promise.all(
@@ -342,15 +360,7 @@ async function placeDemoOrders(env) {
   for (const [role, plan] of Object.entries(STOCK_PLAN)) {
     await Promise.all(
       DEMO_WAREHOUSES.map(async (warehouseId) => {
-        const wanted = plan[warehouseId] ?? 0;
-        const headers = { 'x-api-key': warehouseKeys[warehouseId], 'content-type': 'application/json' };
-        const url = `${base}/warehouse/stock/${skus[role].skuId}`;
-        // Units reserved by earlier demo runs stay reserved: the count is what is reserved plus what the story needs.
-        const current = await fetch(url, { headers });
-        const reserved = current.status === 200 ? (await current.json()).reserved : 0;
-        if (wanted === 0 && current.status === 404) return;
-        const counted = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ onHand: reserved + wanted, reason: 'demo stock count' }) });
-        if (counted.status !== 200) throw new Error(`stock count of ${skus[role].skuId} at ${warehouseId}: HTTP ${counted.status} ${await counted.text()}`);
+        await countIn(warehouseKeys[warehouseId], skus[role].skuId, plan[warehouseId] ?? 0);
       }),
     );
     const where = Object.entries(plan).map(([warehouseId, units]) => `${WAREHOUSE_NAMES[warehouseId]} ${units}`);
@@ -402,6 +412,21 @@ async function placeDemoOrders(env) {
   say(
     `  ${DEMO_ORDERS.length} orders in ${((Date.now() - started) / 1000).toFixed(1)} s; an order in full: curl -H 'X-Api-Key: <mall key>' ${base}/orders?limit=1`,
   );
+  return { warehouseKeys, skus };
+}
+
+/**
+ * Sets a warehouse's count of a SKU to what is reserved plus `units` (PUT /warehouse/stock/:skuId): units
+ * reserved by earlier demo runs stay reserved, the count adds what the story needs.
+ */
+async function countIn(warehouseKey, skuId, units) {
+  const url = `http://127.0.0.1:${SERVICES['order-router'].port}/warehouse/stock/${skuId}`;
+  const headers = { 'x-api-key': warehouseKey, 'content-type': 'application/json' };
+  const current = await fetch(url, { headers });
+  const reserved = current.status === 200 ? (await current.json()).reserved : 0;
+  if (units === 0 && current.status === 404) return;
+  const counted = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ onHand: reserved + units, reason: 'demo stock count' }) });
+  if (counted.status !== 200) throw new Error(`stock count of ${skuId}: HTTP ${counted.status} ${await counted.text()}`);
 }
 
 /** The routing rule in a few words, and why nearer warehouses did not ship the order whole. */

@@ -7,6 +7,7 @@
 /**
  * @param {object} demo  what demo.mjs hands over: services' ports, credentials, its printing helpers and
  *                      the read-model lookup.
+ * @returns the virtual SKUs it set up (the after-sales cases reuse the pool SKU).
  */
 export async function issueVirtualRewards(demo) {
   const { ports, staffToken, mallKey, say, table, shorten, findVirtualSkus } = demo;
@@ -81,4 +82,5 @@ export async function issueVirtualRewards(demo) {
   for (const line of table(['order', 'line', 'account', 'via', 'status', 'detail'], rows)) say(`    ${line}`);
   const withCodes = views.flatMap(({ order, items }) => items.filter((item) => item.status === 'issued' && item.codes > 0).map((item) => ({ orderId: order.orderId, lineId: item.lineId })));
   if (withCodes[0]) say(`  reveal a line's codes (audited): curl -H 'X-Api-Key: <mall key>' ${codes}/orders/${withCodes[0].orderId}/lines/${withCodes[0].lineId}/codes`);
+  return skus;
 }
