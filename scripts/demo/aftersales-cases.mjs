@@ -73,10 +73,10 @@ export async function resolveDemoCases(demo) {
   async function deliver(trackingNumber) {
     // The carrier sandbox walks a parcel through its checkpoints (揽收 … 签收), pushing each to order-router;
     // 404 until order-router has subscribed the number, 409 once the journey is over.
-    for (let step = 0; step < 40; step++) {
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
       const answer = await call('supplier-sim', 'POST', '/sim/carrier/advance', {}, { number: trackingNumber });
       if (answer.status === 409 || answer.body?.subscription?.status === 'shutdown') return;
-      if (answer.status === 404) await sleep(300);
+      if (answer.status === 404) await sleep(500);
     }
     throw new Error(`parcel ${trackingNumber} was not delivered by the carrier sandbox`);
   }
