@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamicModule, Module } from '@nestjs/common';
 import { OrderedLineStore } from '@supply-hub/aftersales-data-access';
 import { deliveredQuantity } from '@supply-hub/aftersales-domain';
 import {
@@ -15,42 +14,18 @@ import {
 } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { startTestService, type TestService, type TestServiceOptions } from '@supply-hub/platform/testing';
-import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
+import { startTestService, type TestService, type TestServiceOptions, withGlobalProviders } from '@supply-hub/platform/testing';
+import { integrationEnv, type TestClock, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
 import { AFTERSALES_CLOCK_OVERRIDE } from '../src/cases/cases.tokens';
 import { aftersalesEnv } from '../src/config/aftersales-env';
 
-const HOUR = 3_600_000;
-
-/** The service's time: it moves only when a test says so, and only forward. */
-export class TestClock {
-  private nowMs = Date.now();
-  now = () => new Date(this.nowMs);
-
-  /** Moves to `hours` after `from`. */
-  moveTo(from: Date, hours: number): Date {
-    const target = from.getTime() + hours * HOUR;
-    if (target < this.nowMs) throw new Error('the test clock only moves forward');
-    this.nowMs = target;
-    return this.now();
-  }
-}
-
 /** aftersales with the test's clock (AFTERSALES_CLOCK_OVERRIDE from a global module). */
 export function startAftersales(clock: TestClock, options: Partial<Omit<TestServiceOptions<typeof aftersalesEnv>, 'name' | 'envSchema' | 'module'>> = {}): Promise<TestService> {
-  @Module({})
-  class TestClockModule {}
-  @Module({})
-  class TestRootModule {}
-  const module: DynamicModule = {
-    module: TestRootModule,
-    imports: [{ module: TestClockModule, global: true, providers: [{ provide: AFTERSALES_CLOCK_OVERRIDE, useValue: clock }], exports: [AFTERSALES_CLOCK_OVERRIDE] }, AppModule],
-  };
   return startTestService({
     name: 'aftersales',
     envSchema: aftersalesEnv,
-    module,
+    module: withGlobalProviders(AppModule, [{ provide: AFTERSALES_CLOCK_OVERRIDE, useValue: clock }]),
     transport: (app) => app.get(KafkaEventsStrategy),
     ...options,
     env: { CASE_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false', WEBHOOK_ALLOW_HTTP_LOCALHOST: 'true', ...options.env },

@@ -14,10 +14,10 @@ import {
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
 import { WebhookDeliveryWorker } from '@supply-hub/platform';
 import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
-import { integrationEnv, KafkaTestCollector, MallReceiver, uniqueName, waitFor } from '@supply-hub/testing';
+import { integrationEnv, KafkaTestCollector, MallReceiver, TestClock, uniqueName, waitFor } from '@supply-hub/testing';
 import { OrderedLineStore } from '@supply-hub/aftersales-data-access';
 import { CaseEscalationSweeps } from '../src/cases/case-escalation-sweeps.service';
-import { type DeliveredLine, lineDelivered, newOrderId, startAftersales, TestClock, UpstreamEvents } from './aftersales-fixtures';
+import { type DeliveredLine, lineDelivered, newOrderId, startAftersales, UpstreamEvents } from './aftersales-fixtures';
 
 const KAFKA_WAIT_MS = 120_000;
 jest.setTimeout(6 * 60_000);

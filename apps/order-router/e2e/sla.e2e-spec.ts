@@ -1,9 +1,8 @@
-import { type DynamicModule, Module } from '@nestjs/common';
 import { ShipmentSlaFlagged } from '@supply-hub/contracts';
 import { WarehouseStockStore } from '@supply-hub/orders-data-access';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
-import { integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
+import { createTestApiKey, type TestService, testStaffToken, withGlobalProviders } from '@supply-hub/platform/testing';
+import { integrationEnv, KafkaTestCollector, TestClock, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
 import { ORDER_CLOCK_OVERRIDE } from '../src/orders/orders.tokens';
 import { ShipmentDeadlineSweeps } from '../src/sla/shipment-deadline-sweeps.service';
@@ -11,37 +10,9 @@ import { sellableSku, stockUp, 成都, 深圳, startOrderRouter } from './order-
 
 const HOUR = 3_600_000;
 
-/** The service's time: it moves only when a test says so (never backwards, so earlier orders stay behind). */
-class TestClock {
-  private nowMs = Date.now();
-  now = () => new Date(this.nowMs);
-  /** Moves to `hours` after `from`. */
-  moveTo(from: Date, hours: number): Date {
-    const target = from.getTime() + hours * HOUR;
-    if (target < this.nowMs) throw new Error('the test clock only moves forward');
-    this.nowMs = target;
-    return this.now();
-  }
-}
-
-/** order-router with a clock of the test's (ORDER_CLOCK_OVERRIDE from a global module, as WEBHOOK_CLOCK is provided). */
-function appWithClock(clock: TestClock): DynamicModule {
-  @Module({})
-  class TestClockModule {}
-  @Module({})
-  class TestRootModule {}
-  return {
-    module: TestRootModule,
-    imports: [
-      { module: TestClockModule, global: true, providers: [{ provide: ORDER_CLOCK_OVERRIDE, useValue: clock }], exports: [ORDER_CLOCK_OVERRIDE] },
-      AppModule,
-    ],
-  };
-}
-
 const start = (clock: TestClock, env: Record<string, string>) =>
   startOrderRouter({
-    module: appWithClock(clock),
+    module: withGlobalProviders(AppModule, [{ provide: ORDER_CLOCK_OVERRIDE, useValue: clock }]),
     env: { WEBHOOK_DELIVERY_WORKER: 'false', ...env },
   });
 

@@ -13,17 +13,7 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
      * The warehouses as JSON (`{ "warehouses": [ … ] }`, see @supply-hub/orders-domain warehouses-config);
      * unset, the six default ones (北京, 上海, 广州, 武汉, 成都, 西安). A bad entry stops the start naming its field.
      */
-    WAREHOUSES: z
-      .string()
-      .optional()
-      .superRefine((text, context) => {
-        if (text === undefined) return;
-        try {
-          parseWarehousesConfig(text);
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+    WAREHOUSES: envTypes.parsed(parseWarehousesConfig),
     /** A routing, reroute, cancel or dispatch unfinished for this long belongs to a dead process: recovery finishes it. */
     ROUTING_RECOVERY_AFTER_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 30_000 }),
     /** How often this instance looks for such leftovers and for shipments past their deadlines. */
@@ -59,17 +49,7 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
      * its `kind: "jd"` entries are the JD accounts drop-ship parcels are ordered from, other kinds are ignored.
      * Unset: the local JD sandbox at SUPPLIER_SIM_URL. A bad JD entry stops the start naming its field.
      */
-    SUPPLIER_SOURCES: z
-      .string()
-      .optional()
-      .superRefine((text, context) => {
-        if (text === undefined) return;
-        try {
-          parseDropShipSuppliersConfig(text);
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+    SUPPLIER_SOURCES: envTypes.parsed(parseDropShipSuppliersConfig),
     SUPPLIER_SIM_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default(`http://127.0.0.1:${SERVICES['supplier-sim'].port}`),
     /** Run the drop-ship poller in this instance: suppliers' order updates, tracks, and parcels to submit again. */
     DROP_SHIP_POLLER: envTypes.boolean(true),

@@ -13,30 +13,14 @@ export const virtualCodesEnv = serviceEnvSchema(SERVICES['virtual-codes'])
      * the first sealing new codes, all of them opening old ones. Rotation: put a new key first, run
      * `npm run cli -- codes rotate-keys`, then drop the old key.
      */
-    CODE_ENCRYPTION_KEYS: z.string({ message: 'is required (keyId:base64 of 32 bytes, comma-separated; the first is current)' }).superRefine((text, context) => {
-      try {
-        parseCodeKeyRing(text);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message });
-      }
-    }),
+    CODE_ENCRYPTION_KEYS: envTypes.requiredParsed(parseCodeKeyRing, 'is required (keyId:base64 of 32 bytes, comma-separated; the first is current)'),
     /** HMAC key of code fingerprints (duplicate detection at import); never rotated, or duplicates go unseen. */
     CODE_FINGERPRINT_SECRET: envTypes.secret(32),
     /**
      * The recharge providers as JSON (see @supply-hub/codes-providers): `{"providers":[{"kind":"fulu",…},{"kind":"juhe",…}]}`.
      * Unset: the local sandboxes at SUPPLIER_SIM_URL.
      */
-    RECHARGE_PROVIDERS: z
-      .string()
-      .optional()
-      .superRefine((text, context) => {
-        if (text === undefined) return;
-        try {
-          parseRechargeProvidersConfig(text);
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: (error as Error).message });
-        }
-      }),
+    RECHARGE_PROVIDERS: envTypes.parsed(parseRechargeProvidersConfig),
     /**
      * This service's address as providers reach it: 聚合-style orders carry `<base>/providers/<id>/notify`
      * as their callback (unless the provider's entry names one). 福禄-style notifies go where the app is

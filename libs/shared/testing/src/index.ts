@@ -4,3 +4,4 @@ export * from './lib/integration-env';
 export * from './lib/test-database';
 export * from './lib/kafka-test-collector';
 export * from './lib/mall-receiver';
+export * from './lib/test-clock';

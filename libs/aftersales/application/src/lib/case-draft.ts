@@ -157,20 +157,9 @@ export class CaseDraft {
     const at = this.now();
     if (current.resolution === 'refund') {
       this.refundAndResolve('refunded');
-    } else if (current.resolution === 'replacement') {
-      this.changes.replacement = { requestedAt: at, status: 'requested' };
-      this.emit(ReplacementRequested, {
-        caseId: this.caseId,
-        orderId: current.orderId,
-        lineId: current.lineId,
-        skuId: current.skuId,
-        quantity: current.quantity,
-        reason: `${current.kind}: ${current.reason}`.slice(0, 500),
-        at: at.toISOString(),
-      });
     } else {
-      this.changes.reissue = { requestedAt: at, status: 'requested' };
-      this.emit(ReissueRequested, {
+      // The same request either way: order-router ships a replacement, virtual-codes reissues a code.
+      const request = {
         caseId: this.caseId,
         orderId: current.orderId,
         lineId: current.lineId,
@@ -178,7 +167,14 @@ export class CaseDraft {
         quantity: current.quantity,
         reason: `${current.kind}: ${current.reason}`.slice(0, 500),
         at: at.toISOString(),
-      });
+      };
+      if (current.resolution === 'replacement') {
+        this.changes.replacement = { requestedAt: at, status: 'requested' };
+        this.emit(ReplacementRequested, request);
+      } else {
+        this.changes.reissue = { requestedAt: at, status: 'requested' };
+        this.emit(ReissueRequested, request);
+      }
     }
   }
 

@@ -39,5 +39,26 @@ export const envTypes = {
   secret: (minLength: number) =>
     z.string({ message: `must be a secret of at least ${minLength} characters` }).min(minLength, `must be a secret of at least ${minLength} characters`),
 
+  /**
+   * An optional setting with a parser of its own (a JSON document): the parser's error, which names the
+   * field, becomes the setting's start-up failure.
+   */
+  parsed: (parse: (text: string) => unknown) =>
+    z
+      .string()
+      .optional()
+      .superRefine((text, context) => (text === undefined ? undefined : checkParses(parse, text, context))),
+
+  /** The same for a required setting; `missing` says what to give when it is not set. */
+  requiredParsed: (parse: (text: string) => unknown, missing: string) => z.string({ message: missing }).superRefine((text, context) => checkParses(parse, text, context)),
+
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
+
+function checkParses(parse: (text: string) => unknown, text: string, context: z.RefinementCtx): void {
+  try {
+    parse(text);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+}

@@ -3,3 +3,4 @@ export * from './service-basics';
 export * from './test-credentials';
 export * from './run-main';
 export * from './spawn-service';
+export * from './with-global-providers';
