@@ -9,6 +9,7 @@ import {
   RefundIssued,
   ReissueRequested,
   ReplacementRequested,
+  ShipmentStatusChanged,
   TOPICS,
 } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
@@ -174,8 +175,13 @@ describe('aftersales cases on the real Kafka and FerretDB', () => {
     const request = JSON.parse((await waitForEvent(ReplacementRequested.type, opened.caseId)).value!);
     expect(request.data).toMatchObject({ orderId: line.orderId, lineId: '1', skuId: line.skuId, quantity: 1 });
 
-    // order-router's answer: a replacement order, dispatched, then delivered.
+    // order-router's answer: a replacement order, delivered. Its parcel's event travels on the shipments
+    // topic and is taken in here before the order's own events (the worst order they can come in).
     const replacementOrderId = newOrderId();
+    const parcelId = `${replacementOrderId.replace('ord_', 'shp_')}-1`;
+    await upstream.send(ShipmentStatusChanged, mallA, { shipmentId: parcelId, orderId: replacementOrderId, warehouseId: 'wh-sh', status: 'delivered', at: clock.now().toISOString() });
+    const lines = service.app.get(OrderedLineStore);
+    await waitFor(async () => (await lines.shipments.findOne({ _id: parcelId }))?.deliveredAt, { timeoutMs: KAFKA_WAIT_MS, message: 'the replacement parcel’s delivery to be taken in' });
     const replacement = await upstream.deliveredPhysicalLine(mallA, {
       orderId: replacementOrderId,
       quantity: 1,
@@ -237,8 +243,29 @@ describe('aftersales cases on the real Kafka and FerretDB', () => {
       timeoutMs: KAFKA_WAIT_MS,
       message: 'the restarted service to take in the marker after the redeliveries',
     });
+    // Nor can staff refund it a second time.
+    await staffPost(`/staff/cases/${caseId}/refund-instead`, { reason: 'again' }).expect(409);
     expect(eventsOf(RefundIssued.type, caseId)).toHaveLength(1);
     expect((await caseOf(keyA, caseId)).timeline.filter((entry) => entry.status === 'resolved')).toHaveLength(1);
+  });
+
+  it('staff refund a case whose replacement is not coming, once', async () => {
+    const line = await delivered(mallA, { quantity: 1 });
+    const caseId = (await open(keyA, { mallCaseId: uniqueName('AS'), orderId: line.orderId, lineId: '1', kind: 'wrong-item', reason: '发错颜色', quantity: 1 }).expect(201)).body.caseId;
+    await staffPost(`/staff/cases/${caseId}/refund-instead`, { reason: 'too early' }).expect(409);
+    await staffPost(`/staff/cases/${caseId}/approve`, { resolution: 'replacement' }).expect(200);
+    const shanghai = await createTestApiKey(service, 'warehouse', 'wh-sh');
+    await service.http.post(`/warehouse/returns/${caseId}/receive`).set('X-Api-Key', shanghai).send({ quantity: 1 }).expect(200);
+    await service.http.post(`/warehouse/returns/${caseId}/inspect`).set('X-Api-Key', shanghai).send({ result: 'pass', notes: '确认发错' }).expect(200);
+    await waitForEvent(ReplacementRequested.type, caseId);
+    const refunded = (await staffPost(`/staff/cases/${caseId}/refund-instead`, { reason: '补发商品已停产' }).expect(200)).body as CaseBody;
+    expect(refunded).toMatchObject({ status: 'resolved', resolution: 'refund', refund: { amountFen: 12_900 } });
+    expect(refunded.timeline.some((entry) => entry.actor.kind === 'staff' && entry.note === '补发商品已停产')).toBe(true);
+    const signal = JSON.parse((await waitForEvent(QualitySignalRaised.type, caseId)).value!);
+    expect(signal.data).toMatchObject({ kind: 'wrong-item', skuId: line.skuId });
+    await staffPost(`/staff/cases/${caseId}/refund-instead`, { reason: 'again' }).expect(409);
+    await waitForEvent(RefundIssued.type, caseId);
+    expect(eventsOf(RefundIssued.type, caseId)).toHaveLength(1);
   });
 
   it('invalid code: approved at once, reissued by virtual-codes, resolved with an invalid-code signal; a delivered original is rejected', async () => {

@@ -8,7 +8,7 @@ import type { AftersalesEnv } from './config/aftersales-env';
 /** aftersales: returns, exchanges, damaged and missing goods, invalid codes, refunds, quality signals. */
 @Module({
   imports: [
-    PlatformModule.forService({ webhookEndpoints: true }),
+    PlatformModule.forService({ webhookEndpoints: true, audit: true }),
     KafkaModule.forRootAsync({
       inject: [SERVICE_CONFIG],
       useFactory: (config: AftersalesEnv) => kafkaOptionsFor('aftersales', config, { outboxCollections: [CASES_COLLECTION] }),

@@ -4,6 +4,7 @@ export * from './lib/bootstrap/create-service-app';
 export * from './lib/bootstrap/service-options';
 export * from './lib/bootstrap/openapi';
 // Config available to every module
+export * from './lib/config/clock';
 export * from './lib/config/service-config';
 export * from './lib/config/webhook-env';
 // The module an AppModule imports
@@ -35,3 +36,11 @@ export * from './lib/webhook-deliveries/webhook-dispatcher.service';
 export * from './lib/webhook-deliveries/webhook-delivery-worker.service';
 export * from './lib/webhook-deliveries/webhook-deliveries.module';
 export * from './lib/scheduling/periodic-task';
+// Staff audit log (with audit: true): AuditLog for services, GET /audit
+export * from './lib/audit/audit-entry';
+export * from './lib/audit/audit-entry.schema';
+export * from './lib/audit/audit-query';
+export * from './lib/audit/audit-log.repository';
+export * from './lib/audit/audit-log.service';
+export * from './lib/audit/audit.dto';
+export * from './lib/audit/audit.module';

@@ -38,6 +38,22 @@ export class CaseActions {
     });
   }
 
+  /**
+   * A replacement or reissue that is not coming (parcel lost, provider silent, a reroute nobody can ship):
+   * staff refund the case instead. Once per case like every refund.
+   */
+  refundInstead(caseId: string, staff: string, reason: string): Promise<CaseDocument> {
+    return this.commands.change(undefined, caseId, (draft) => {
+      const current = draft.current;
+      if (current.status !== 'resolving' || current.resolution === 'refund') {
+        throw new CaseTransitionRefusedError(caseId, `only a case waiting for its replacement or reissue can be refunded instead (this one is ${current.status})`);
+      }
+      draft.responded();
+      draft.note(staffActor(staff), reason);
+      draft.fallBackToRefund(`staff: ${reason}`);
+    });
+  }
+
   close(caseId: string, staff: string, note?: string): Promise<CaseDocument> {
     return this.commands.change(undefined, caseId, (draft) => draft.move('closed', staffActor(staff), note));
   }

@@ -44,6 +44,8 @@ export class RecordOrderEvents {
       draft.changes.replacement = { ...(aCase.replacement ?? { requestedAt: aCase.updatedAt }), orderId: data.orderId, status: 'accepted' };
       draft.note({ kind: 'system' }, `replacement order ${data.orderId} placed`);
     });
+    // Its parcel's events travel on another topic and may have been taken in first.
+    await this.followReplacement(tenantId, data.orderId);
   }
 
   async orderRouted(tenantId: string, data: OrderRoutedData): Promise<void> {
@@ -71,23 +73,34 @@ export class RecordOrderEvents {
   async shipmentStatusChanged(tenantId: string, data: ShipmentStatusChangedData): Promise<void> {
     const at = new Date(data.at);
     await this.deps.lines.recordShipmentStatus({ shipmentId: data.shipmentId, orderId: data.orderId, tenantId, status: data.status, at });
-    if (data.status !== 'dispatched' && data.status !== 'delivered') return;
-    const order = await this.deps.lines.order(data.orderId);
+    if (data.status === 'dispatched' || data.status === 'delivered') await this.followReplacement(tenantId, data.orderId);
+  }
+
+  /**
+   * Where a replacement order's parcel has got to, onto its case: dispatched resolves the case, delivered
+   * closes it. Reads the parcels' recorded statuses rather than one event, so the order's and the
+   * parcel's events may arrive in either order and any number of times.
+   */
+  private async followReplacement(tenantId: string, orderId: string): Promise<void> {
+    const order = await this.deps.lines.order(orderId);
     const replacement = order?.replacementFor;
-    if (!replacement || order.tenantId !== tenantId) return;
+    if (!order || !replacement || order.tenantId !== tenantId) return;
+    const shipments = await this.deps.lines.shipmentsOf(order);
+    const delivered = shipments.find((shipment) => shipment.deliveredAt);
+    const dispatched = delivered ?? shipments.find((shipment) => shipment.dispatchedAt);
+    if (!dispatched) return;
     await this.onCase(tenantId, replacement.caseId, (aCase) => (draft) => {
-      const progress = { ...(aCase.replacement ?? { requestedAt: aCase.updatedAt }), orderId: data.orderId };
-      if (data.status === 'dispatched') {
-        if (aCase.status !== 'resolving') return false;
+      const progress = { ...(aCase.replacement ?? { requestedAt: aCase.updatedAt }), orderId };
+      if (aCase.status === 'resolving') {
         draft.changes.replacement = { ...progress, status: 'dispatched' };
-        draft.resolve(`replacement dispatched${data.carrier ? ` with ${data.carrier} ${data.trackingNumber ?? ''}`.trimEnd() : ''}`);
-        return;
+        draft.resolve(`replacement dispatched (parcel ${dispatched._id})`);
       }
-      if (aCase.replacement?.status === 'delivered') return false;
-      draft.changes.replacement = { ...progress, status: 'delivered' };
-      // A replacement delivered closes the case: the member has what they were owed.
-      if (aCase.status === 'resolving') draft.resolve('replacement delivered');
-      draft.move('closed', { kind: 'system' }, 'replacement delivered');
+      if (delivered && aCase.replacement?.status !== 'delivered' && (aCase.status === 'resolving' || aCase.status === 'resolved')) {
+        draft.changes.replacement = { ...progress, status: 'delivered' };
+        // A replacement delivered closes the case: the member has what they were owed.
+        draft.move('closed', { kind: 'system' }, 'replacement delivered');
+      }
+      if (draft.timeline.length === 0) return false;
     });
   }
 

@@ -37,6 +37,8 @@ export interface OrderedOrderDocument {
   replacementFor?: { caseId: string; orderId: string; lineId: string };
   /** Lines order-router refused (nothing could ship them). */
   refusedLineIds?: string[];
+  /** The order's parcels, as shipment events name them (they may come before the order's own events). */
+  shipmentIds?: string[];
 }
 
 /** A parcel's progress, whichever of the order's or the shipment's events came first. */
@@ -65,8 +67,10 @@ export class OrderedLineStore {
   }
 
   /** Records an accepted order's lines; a redelivery finds them and changes nothing. */
-  async recordOrder(order: OrderedOrderDocument, lines: readonly Omit<OrderedLineDocument, '_id' | 'parcels' | 'claims' | 'version'>[]): Promise<void> {
-    await this.orders.updateOne({ _id: order._id }, { $setOnInsert: order }, { upsert: true });
+  async recordOrder(order: Omit<OrderedOrderDocument, 'shipmentIds'>, lines: readonly Omit<OrderedLineDocument, '_id' | 'parcels' | 'claims' | 'version'>[]): Promise<void> {
+    // $set, not $setOnInsert: a shipment event may have created the document first (with its parcel only).
+    const { _id, ...fields } = order;
+    await this.orders.updateOne({ _id }, { $set: fields }, { upsert: true });
     for (const line of lines) {
       await this.lines.updateOne(
         { _id: lineDocumentId(line.orderId, line.lineId) },
@@ -93,10 +97,17 @@ export class OrderedLineStore {
   async recordShipmentStatus(shipment: { shipmentId: string; orderId: string; tenantId: string; status: string; at: Date }): Promise<void> {
     const set: Record<string, unknown> = { orderId: shipment.orderId, tenantId: shipment.tenantId, status: shipment.status };
     await this.shipments.updateOne({ _id: shipment.shipmentId }, { $set: set }, { upsert: true });
+    await this.orders.updateOne({ _id: shipment.orderId }, { $addToSet: { shipmentIds: shipment.shipmentId } }, { upsert: true });
     if (shipment.status === 'dispatched' || shipment.status === 'delivered') {
       const field = shipment.status === 'dispatched' ? 'dispatchedAt' : 'deliveredAt';
       await this.shipments.updateOne({ _id: shipment.shipmentId, [field]: { $exists: false } }, { $set: { [field]: shipment.at } });
     }
+  }
+
+  /** The order's parcels as their shipment events left them. */
+  async shipmentsOf(order: Pick<OrderedOrderDocument, 'shipmentIds'>): Promise<OrderedShipmentDocument[]> {
+    const ids = order.shipmentIds ?? [];
+    return ids.length === 0 ? [] : this.shipments.find({ _id: { $in: ids } }).toArray();
   }
 
   async recordIssued(orderId: string, lineId: string, at: Date): Promise<void> {

@@ -41,4 +41,8 @@ describe('PlatformModule without a database', () => {
   it('refuses webhook endpoints without a database', () => {
     expect(() => PlatformModule.forService({ mongo: false, webhookEndpoints: true })).toThrow('webhook endpoints need mongo');
   });
+
+  it('refuses the audit log without a database', () => {
+    expect(() => PlatformModule.forService({ mongo: false, audit: true })).toThrow('the audit log needs mongo');
+  });
 });

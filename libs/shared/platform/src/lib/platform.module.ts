@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HttpConventionsModule } from '@supply-hub/http';
 import { MongoModule } from '@supply-hub/mongo';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { type PlatformEnv, SERVICE_CONFIG, SERVICE_INFO, type ServiceInfo } from './config/service-config';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
@@ -21,20 +22,28 @@ export interface PlatformOptions {
    * WebhookDispatcher and its delivery worker (mall-facing services; needs mongo).
    */
   webhookEndpoints?: boolean;
+  /**
+   * Provide the AuditLog (staff actions, append-only, in the service's `audit_log` collection) and mount
+   * GET /audit for the admin and quality roles (services where staff act; needs mongo).
+   */
+  audit?: boolean;
 }
 
 /**
  * Everything a service shares, imported once by its AppModule: JSON logs with redaction, the Mongo
  * connection and its indexes, problem+json errors, validation, authentication, idempotency, /health,
- * /metrics and, opt-in, webhook endpoints and delivery. Needs the config that runService / createServiceApp provide.
+ * /metrics and, opt-in, webhook endpoints and delivery, and the staff audit log. Needs the config that
+ * runService / createServiceApp provide.
  */
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions = {}): DynamicModule {
     const mongo = options.mongo ?? true;
     if (options.webhookEndpoints && !mongo) throw new Error('PlatformModule: webhook endpoints need mongo');
+    if (options.audit && !mongo) throw new Error('PlatformModule: the audit log needs mongo');
     const stores = mongo ? [PlatformStoresModule] : [];
     const webhooks = options.webhookEndpoints ? [WebhookEndpointsModule, WebhookDeliveriesModule] : [];
+    const audit = options.audit ? [AuditModule] : [];
     return {
       module: PlatformModule,
       global: true,
@@ -62,8 +71,9 @@ export class PlatformModule {
         HealthModule.forRoot({ mongo }),
         MetricsModule,
         ...webhooks,
+        ...audit,
       ],
-      exports: [MetricsModule, ...stores, ...webhooks],
+      exports: [MetricsModule, ...stores, ...webhooks, ...audit],
     };
   }
 }

@@ -5,7 +5,8 @@ import { WebhookEndpointRepository } from '../webhook-endpoints/webhook-endpoint
 import { type ListDeliveriesQuery, toDeliveryView, toSummaryView, type WebhookDeliveryView } from './webhook-delivery.dto';
 import { type WebhookDeliveryDocument } from './webhook-delivery.schema';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
-import { type Clock, systemClock, WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, type WebhookDeliverySettings } from './webhook-delivery-settings';
+import { type Clock, systemClock } from '../config/clock';
+import { WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, type WebhookDeliverySettings } from './webhook-delivery-settings';
 import { WebhookDeliveryWorker } from './webhook-delivery-worker.service';
 import { WebhookQueueRepository } from './webhook-queue.repository';
 

@@ -1,16 +1,10 @@
 import type { PlatformEnv } from '../config/service-config';
 import { WEBHOOK_ENV_DEFAULTS } from '../config/webhook-env';
 
-/** Time as the delivery worker sees it: due times, leases and the `t=` of signatures. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
 /**
- * Optional providers a test (or an app) may register in a global module to control time: a Clock and
- * the jitter's uniform random in [0, 1). Absent, the system clock and Math.random are used.
+ * Optional providers a test (or an app) may register in a global module to control time: a Clock (due
+ * times, leases and the `t=` of signatures) and the jitter's uniform random in [0, 1). Absent, the
+ * system clock and Math.random are used.
  */
 export const WEBHOOK_CLOCK = Symbol('WebhookClock');
 export const WEBHOOK_RANDOM = Symbol('WebhookRandom');

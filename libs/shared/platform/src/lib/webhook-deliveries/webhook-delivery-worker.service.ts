@@ -6,7 +6,8 @@ import type { WebhookDeliveryDocument, WebhookQueueDocument } from './webhook-de
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { WebhookDeliveryMetrics } from './webhook-delivery-metrics.service';
 import { appendAttempt, decideAfterAttempt, type DeliveryAttempt, disabledReasonFor, isDelivered, shouldDisableEndpoint } from './webhook-delivery-policy';
-import { type Clock, systemClock, WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, WEBHOOK_RANDOM, type WebhookDeliverySettings } from './webhook-delivery-settings';
+import { type Clock, systemClock } from '../config/clock';
+import { WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, WEBHOOK_RANDOM, type WebhookDeliverySettings } from './webhook-delivery-settings';
 import { WebhookQueueRepository } from './webhook-queue.repository';
 import { WebhookSender } from './webhook-sender.service';
 

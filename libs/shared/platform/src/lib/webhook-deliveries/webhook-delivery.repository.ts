@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, TenantScopedRepository } from '@supply-hub/mongo';
+import { insertMissing, TenantScopedRepository } from '@supply-hub/mongo';
 import type { Model, UpdateQuery } from 'mongoose';
 import { type DeliveryStatus, seqIdOf, type WebhookDeliveryDocument, type WebhookDeliverySeqDocument } from './webhook-delivery.schema';
 
@@ -40,12 +40,12 @@ export class WebhookDeliveryRepository extends TenantScopedRepository<WebhookDel
 
   /** Inserts the records that do not exist yet; an existing `_id` (a concurrent or repeated dispatch) is kept as it is. */
   async insertMissing(records: readonly WebhookDeliveryDocument[]): Promise<void> {
-    await insertIgnoringDuplicates(this.model, records);
+    await insertMissing(this.model.collection, records);
   }
 
   async numberDeliveries(entries: readonly { endpointId: string; seq: number; deliveryId: string }[]): Promise<void> {
-    await insertIgnoringDuplicates(
-      this.seqModel,
+    await insertMissing(
+      this.seqModel.collection,
       entries.map((entry) => ({ _id: seqIdOf(entry.endpointId, entry.seq), deliveryId: entry.deliveryId })),
     );
   }
@@ -103,17 +103,5 @@ export class WebhookDeliveryRepository extends TenantScopedRepository<WebhookDel
       top -= seqs.length;
     }
     return { items, nextBeforeSeq: top >= 1 ? top + 1 : null };
-  }
-}
-
-async function insertIgnoringDuplicates<T>(model: Model<T>, documents: readonly T[]): Promise<void> {
-  if (documents.length === 0) return;
-  try {
-    await model.collection.insertMany(documents as never[], { ordered: false });
-  } catch (error) {
-    // MongoBulkWriteError lists each refused document; a lone duplicate may come as a plain E11000.
-    const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-    const refused = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [error];
-    if (!refused.every(isDuplicateKeyError)) throw error;
   }
 }

@@ -8,7 +8,8 @@ import { type WebhookEndpointDocument } from '../webhook-endpoints/webhook-endpo
 import { endpointAccepts } from '../webhook-endpoints/webhook-url-policy';
 import { deliveryIdOf, type WebhookDeliveryDocument } from './webhook-delivery.schema';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
-import { type Clock, systemClock, WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, type WebhookDeliverySettings } from './webhook-delivery-settings';
+import { type Clock, systemClock } from '../config/clock';
+import { WEBHOOK_CLOCK, WEBHOOK_DELIVERY_SETTINGS, type WebhookDeliverySettings } from './webhook-delivery-settings';
 import { WebhookDeliveryWorker } from './webhook-delivery-worker.service';
 import { type QueueEntryInput, WebhookQueueRepository } from './webhook-queue.repository';
 
