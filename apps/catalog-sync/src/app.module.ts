@@ -1,18 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CATALOG_COLLECTIONS } from '@supply-hub/catalog-data-access';
 import { KafkaHealth, KafkaModule, kafkaOptionsFor } from '@supply-hub/kafka/nest';
 import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { CatalogModule } from './catalog/catalog.module';
+import { QualityModule } from './quality/quality.module';
 import type { CatalogSyncEnv } from './config/catalog-sync-env';
 
-/** catalog-sync: supplier catalogs in, the curated catalog out (SKU events). */
+/** catalog-sync: supplier catalogs in, the curated catalog out (SKU events), quality blacklists (blacklist events). */
 @Module({
   imports: [
-    PlatformModule.forService({ webhookEndpoints: false }),
+    PlatformModule.forService({ webhookEndpoints: false, audit: true }),
     KafkaModule.forRootAsync({
       inject: [SERVICE_CONFIG],
-      useFactory: (config: CatalogSyncEnv) => kafkaOptionsFor('catalog-sync', config),
+      // SKU events have their own batched relay (CatalogEventRelay); the outbox carries the blacklist's events.
+      useFactory: (config: CatalogSyncEnv) => kafkaOptionsFor('catalog-sync', config, { outboxCollections: [CATALOG_COLLECTIONS.blacklist] }),
     }),
     CatalogModule,
+    QualityModule,
   ],
   providers: [healthCheck('kafka', KafkaHealth)],
 })

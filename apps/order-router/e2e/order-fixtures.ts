@@ -22,6 +22,9 @@ export async function sellableSku(
     dropShip?: boolean;
     /** The JD SKU id of the best offer (a SKU the JD sandbox sells); default a made-up `jd-<skuId>`. */
     externalId?: string;
+    brand?: string;
+    /** The best offer's supplier, instead of JD's drop-ship offer (or none). */
+    supplierSourceId?: string;
   } = {},
 ): Promise<string> {
   const skuId = uniqueName('sku');
@@ -31,14 +34,18 @@ export async function sellableSku(
     {
       sellable: true,
       title: overrides.family === 'virtual' ? '中国移动话费 100 元' : '九阳豆浆机 DJ13B',
-      brand: overrides.family === 'virtual' ? '中国移动' : '九阳',
+      brand: overrides.brand ?? (overrides.family === 'virtual' ? '中国移动' : '九阳'),
       categoryFamily: overrides.family ?? 'physical',
       subcategory: overrides.subcategory ?? (overrides.family === 'virtual' ? '话费充值' : '厨房电器'),
       contractPriceFen: 29_900,
       supplyPriceFen: 28_000,
       marketPriceFen: 39_900,
       stock: overrides.stock ?? 0,
-      bestOffer: overrides.dropShip ? { sourceId: 'jd', externalId: overrides.externalId ?? `jd-${skuId}` } : null,
+      bestOffer: overrides.supplierSourceId
+        ? { sourceId: overrides.supplierSourceId, externalId: skuId }
+        : overrides.dropShip
+          ? { sourceId: 'jd', externalId: overrides.externalId ?? `jd-${skuId}` }
+          : null,
       delistedReason: null,
     },
     new Date(),

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CatalogSearchIndex } from '@supply-hub/catalog-application';
 import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
+import type { ProductState } from '@supply-hub/catalog-domain';
 import { SkuDelisted, SkuPriceChanged, SkuStockChanged, SkuUpserted } from '@supply-hub/contracts';
 import { KafkaEventConsumer, KafkaEventPublisher, onEvent, type ProcessedEventLedger } from '@supply-hub/kafka';
 import { KAFKA_CLIENT, nestEventLogger } from '@supply-hub/kafka/nest';
@@ -88,6 +89,7 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
           stock: state.stock,
           sellable: state.sellable,
           ...(state.images[0] ? { imageUrl: state.images[0] } : {}),
+          ...bestOfferSourceOf(state),
           listedAt: product.createdAt,
           version: product.version,
         });
@@ -101,4 +103,10 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
       throw error;
     }
   }
+}
+
+/** The supplier the SKU is sold from (its best offer's source): what supplier blacklist entries match. */
+export function bestOfferSourceOf(state: ProductState): { supplierSourceId?: string } {
+  const best = state.offers.find((offer) => offer.offerId === state.bestOfferId);
+  return best ? { supplierSourceId: best.sourceId } : {};
 }

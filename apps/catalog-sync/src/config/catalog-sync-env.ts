@@ -39,6 +39,11 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
    */
   CATALOG_SEARCH_INDEX: envTypes.boolean(true),
   CATALOG_EVENT_RELAY_INTERVAL_MS: envTypes.integer({ min: 10, max: 60_000, fallback: 200 }),
+  /** Run the sweep that marks blacklist entries past their expiry as expired (and announces it) in this instance. */
+  BLACKLIST_EXPIRY_SWEEP: envTypes.boolean(true),
+  BLACKLIST_EXPIRY_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 30_000 }),
+  /** How often an instance re-reads the active blacklist entries from the store; events keep it current in between. */
+  BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
 });
 
 export type CatalogSyncEnv = z.output<typeof catalogSyncEnv>;

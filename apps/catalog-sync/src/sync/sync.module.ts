@@ -4,11 +4,12 @@ import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
 import { SyncJobsController } from './sync-jobs.controller';
 import { SyncLifecycle } from './sync-lifecycle.service';
 import { syncProviders } from './sync.providers';
+import { CATALOG_DB } from './sync.tokens';
 
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [SyncJobsController],
   providers: [...syncProviders, SyncLifecycle],
-  exports: [MongoCatalogStore],
+  exports: [MongoCatalogStore, CATALOG_DB],
 })
 export class SyncModule {}

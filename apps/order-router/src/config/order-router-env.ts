@@ -27,6 +27,8 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
     SHIPMENT_ACCEPT_TIMEOUT_MS: envTypes.integer({ min: 1_000, max: 7 * 24 * 3_600_000, fallback: 4 * 3_600_000 }),
     /** At 48 h without dispatch: `reroute` the parcel to the next best warehouse, or only `escalate` (flag and event). */
     SLA_BREACH_POLICY: z.enum(['reroute', 'escalate']).default('escalate'),
+    /** How often an instance re-reads the blacklist entries it keeps from the collection; events keep it current in between. */
+    BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
     /** Run the recovery and deadline sweeps in this instance. */
     ROUTING_SWEEPS: envTypes.boolean(true),
     // Carrier tracking (快递100-style subscription and pushes).

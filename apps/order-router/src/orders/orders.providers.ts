@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
+import { ActiveBlacklist } from '@supply-hub/blacklist';
 import { MongoOutboxStore } from '@supply-hub/mongo';
 import {
   CancelOrder,
@@ -78,8 +79,9 @@ export const ordersProviders: Provider[] = [
   { provide: RerouteShipment, inject: [ROUTING_DEPENDENCIES], useFactory: (deps: RoutingDependencies) => new RerouteShipment(deps) },
   {
     provide: PlaceOrder,
-    inject: [ROUTING_DEPENDENCIES, RouteOrder],
-    useFactory: (deps: RoutingDependencies, routing: RouteOrder) => new PlaceOrder(deps.orders, deps.skus, routing, deps.clock),
+    inject: [ROUTING_DEPENDENCIES, RouteOrder, ActiveBlacklist],
+    useFactory: (deps: RoutingDependencies, routing: RouteOrder, blacklist: ActiveBlacklist) =>
+      new PlaceOrder(deps.orders, deps.skus, routing, deps.clock, blacklist),
   },
   {
     provide: PlaceReplacementOrder,

@@ -1,3 +1,5 @@
 export * from './lib/catalog-collections';
 export * from './lib/mongo-catalog-store';
 export * from './lib/mongo-sync-stores';
+export * from './lib/mongo-blacklist-store';
+export * from './lib/mongo-quality-store';

@@ -24,3 +24,5 @@ export * from './lib/sources/read-ahead';
 export * from './lib/sync/catalog-store.port';
 export * from './lib/sync/sync-job';
 export * from './lib/sync/sync-stores.port';
+export * from './lib/blacklist/blacklist-entry';
+export * from './lib/quality/quality-score';

@@ -8,6 +8,14 @@ export const CATALOG_COLLECTIONS = {
   syncSeen: 'sync_seen',
   sourceStates: 'source_states',
   syncLeases: 'sync_leases',
+  /** Quality blacklist entries (`_id` = entry id), with their BlacklistChanged events in an outbox. */
+  blacklist: 'blacklist',
+  /** The overlap key of each active blacklist entry (`_id` = key). */
+  blacklistKeys: 'blacklist_keys',
+  /** Quality facts per subject and Beijing day (`_id` = `<kind>:<id>|<yyyy-mm-dd>`). */
+  qualityDays: 'quality_days',
+  /** Each subject's latest quality score over its window (`_id` = `<kind>:<id>`). */
+  qualityScores: 'quality_scores',
 } as const;
 
 /**

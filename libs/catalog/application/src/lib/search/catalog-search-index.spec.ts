@@ -1,3 +1,4 @@
+import { ActiveBlacklist } from '@supply-hub/blacklist';
 import { type CatalogListing, CatalogSearchIndex } from './catalog-search-index';
 
 const listing = (skuId: string, overrides: Partial<CatalogListing> = {}): CatalogListing => ({
@@ -79,6 +80,32 @@ describe('CatalogSearchIndex', () => {
     expect(index.get('sku-00')?.contractPriceFen).toBe(99900);
     index.markUnsellable('sku-00', 4);
     expect(index.query({ sort: 'price_desc', limit: 1 }).items[0]!.skuId).not.toBe('sku-00');
+  });
+
+  it('hides SKUs an active blacklist entry names, at once, and shows them again when it ends', () => {
+    const blacklist = new ActiveBlacklist();
+    const ids = () => index.query({ sort: 'price_asc', limit: 50, blacklist }).items.map((item) => item.skuId);
+    index.upsert(listing('sku-jd', { title: 'Ｓｕｐｅｒ 破壁机', brand: '奥克斯', supplierSourceId: 'jd', version: 1 }));
+    expect(ids()).toHaveLength(30);
+    blacklist.add({ entryId: 'bl_1', target: { kind: 'brand', value: '九阳' }, reason: '抽检不合格' });
+    expect(ids()).toHaveLength(20);
+    expect(ids().some((skuId) => ['sku-00', 'sku-03', 'sku-27'].includes(skuId))).toBe(false);
+    blacklist.add({ entryId: 'bl_2', target: { kind: 'keyword', value: 'super破壁' }, reason: '虚假宣传' });
+    blacklist.add({ entryId: 'bl_3', target: { kind: 'category', value: '虚拟' }, reason: '暂停' });
+    expect(ids()).not.toContain('sku-jd');
+    expect(ids().some((skuId) => ['sku-26', 'sku-28', 'sku-29'].includes(skuId))).toBe(false);
+    blacklist.end('bl_2');
+    blacklist.add({ entryId: 'bl_4', target: { kind: 'supplier', value: 'JD' }, reason: '假货' });
+    expect(ids()).not.toContain('sku-jd');
+    blacklist.end('bl_4');
+    expect(ids()).toContain('sku-jd');
+    blacklist.end('bl_1');
+    blacklist.end('bl_3');
+    expect(ids()).toHaveLength(30);
+    // A delisted SKU keeps what it is matched by.
+    blacklist.add({ entryId: 'bl_5', target: { kind: 'sku', value: 'sku-jd' }, reason: 'x' });
+    index.markUnsellable('sku-jd', 2);
+    expect(index.get('sku-jd')).not.toHaveProperty('blacklistSubject');
   });
 
   it('refuses a cursor of another sort order or a forged one', () => {

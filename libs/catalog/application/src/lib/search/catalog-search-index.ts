@@ -1,3 +1,4 @@
+import { type PreparedBlacklistSubject, prepareBlacklistSubject } from '@supply-hub/blacklist';
 import type { CategoryFamily, SkuState } from '@supply-hub/contracts';
 import { cleanText } from '@supply-hub/catalog-domain';
 import { ValidationError } from '@supply-hub/errors';
@@ -14,6 +15,8 @@ export interface CatalogListing {
   stock: number;
   sellable: boolean;
   imageUrl?: string;
+  /** The supplier (source id) of its best offer: what a supplier blacklist entry is matched against. */
+  supplierSourceId?: string;
   /** When the catalog first had it (for "new since"). */
   listedAt: Date;
   version: number;
@@ -36,6 +39,13 @@ export interface CatalogQuery {
   cursor?: string;
   /** Which SKUs this caller may see (a mall's selection pool, later); all sellable ones when absent. */
   visible?: (skuId: string) => boolean;
+  /** The active quality blacklist: SKUs an entry names are hidden, whatever their stored `sellable`. */
+  blacklist?: CatalogBlacklist;
+}
+
+/** What the search asks of the blacklist (ActiveBlacklist of @supply-hub/blacklist answers it). */
+export interface CatalogBlacklist {
+  firstMatch(subject: PreparedBlacklistSubject, now?: Date): unknown;
 }
 
 export interface CatalogPage {
@@ -45,6 +55,8 @@ export interface CatalogPage {
 
 interface Entry extends CatalogListing {
   text: string;
+  /** Folded once here, not per query: a query may scan most of the 120,000 entries. */
+  blacklistSubject: PreparedBlacklistSubject;
 }
 
 /**
@@ -72,7 +84,12 @@ export class CatalogSearchIndex {
   upsert(listing: CatalogListing): boolean {
     const current = this.entries.get(listing.skuId);
     if (current && current.version >= listing.version) return false;
-    const entry: Entry = { ...listing, listedAt: current?.listedAt ?? listing.listedAt, text: searchText(`${listing.brand ?? ''} ${listing.title}`) };
+    const entry: Entry = {
+      ...listing,
+      listedAt: current?.listedAt ?? listing.listedAt,
+      text: searchText(`${listing.brand ?? ''} ${listing.title}`),
+      blacklistSubject: blacklistSubjectOf(listing),
+    };
     this.entries.set(entry.skuId, entry);
     this.dirty = true;
     return true;
@@ -91,6 +108,7 @@ export class CatalogSearchIndex {
       stock: state.stock,
       sellable: state.sellable,
       ...(state.imageUrl ? { imageUrl: state.imageUrl } : {}),
+      ...(state.bestOffer ? { supplierSourceId: state.bestOffer.sourceId } : {}),
       listedAt: at,
       version: state.version,
     });
@@ -114,6 +132,8 @@ export class CatalogSearchIndex {
     this.resortIfDue();
     const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
     const words = query.q ? searchText(query.q).split(' ').filter(Boolean) : [];
+    const blacklist = query.blacklist;
+    const now = new Date();
     const matches = (entry: Entry) =>
       entry.sellable &&
       (!query.family || entry.categoryFamily === query.family) &&
@@ -124,7 +144,8 @@ export class CatalogSearchIndex {
       (!query.inStock || entry.stock > 0) &&
       (!query.newSince || entry.listedAt >= query.newSince) &&
       words.every((word) => entry.text.includes(word)) &&
-      (!query.visible || query.visible(entry.skuId));
+      (!query.visible || query.visible(entry.skuId)) &&
+      (!blacklist || blacklist.firstMatch(entry.blacklistSubject, now) === undefined);
 
     const compare = comparatorOf(query.sort);
     const ordered = this.narrowest(query)[query.sort];
@@ -246,8 +267,19 @@ export class InvalidCursorError extends ValidationError {
 }
 
 function listingOf(entry: Entry): CatalogListing {
-  const { text: _text, ...listing } = entry;
+  const { text: _text, blacklistSubject: _subject, ...listing } = entry;
   return listing;
+}
+
+function blacklistSubjectOf(listing: CatalogListing): PreparedBlacklistSubject {
+  return prepareBlacklistSubject({
+    skuId: listing.skuId,
+    ...(listing.brand ? { brand: listing.brand } : {}),
+    categoryFamily: listing.categoryFamily,
+    ...(listing.subcategory ? { subcategory: listing.subcategory } : {}),
+    title: listing.title,
+    supplierSourceIds: listing.supplierSourceId ? [listing.supplierSourceId] : [],
+  });
 }
 
 function searchText(value: string): string {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { OrderAccepted } from '@supply-hub/contracts';
 import { IdempotencyKeyReusedError, ValidationError } from '@supply-hub/errors';
+import type { BlacklistEntryTerms, BlacklistSubject } from '@supply-hub/blacklist';
 import type { OrderDocument, OrderStore } from '@supply-hub/orders-data-access';
-import { checkOrderRequest, type OrderRequest, orderIdFor, type SellableSku } from '@supply-hub/orders-domain';
+import { blacklistSubjectOf, checkOrderRequest, type OrderRequest, orderIdFor, type SellableSku } from '@supply-hub/orders-domain';
 import type { Clock } from '../shared/clock';
 import { tenantEvent } from '../shared/order-events';
 import type { RouteOrder } from '../route-order/route-order.use-case';
@@ -15,8 +16,9 @@ export interface PlacedOrder {
 
 /**
  * Takes a mall's order: idempotent on the mall's own order id (the same id and body give the same
- * answer; the same id with another body is a 409), validated with every problem named, stored with its
- * accepted event, then routed before the answer so the mall learns where each line went.
+ * answer; the same id with another body is a 409), validated with every problem named (a line whose SKU
+ * an active quality blacklist entry names included), stored with its accepted event, then routed before
+ * the answer so the mall learns where each line went.
  */
 export class PlaceOrder {
   constructor(
@@ -24,6 +26,8 @@ export class PlaceOrder {
     private readonly skus: (skuIds: readonly string[]) => Promise<Map<string, SellableSku>>,
     private readonly routing: RouteOrder,
     private readonly clock: Clock,
+    /** The active quality blacklist of this instance (ActiveBlacklist); none when absent. */
+    private readonly blacklist?: { firstMatch(subject: BlacklistSubject, now?: Date): BlacklistEntryTerms | undefined },
   ) {}
 
   async execute(tenantId: string, request: OrderRequest): Promise<PlacedOrder> {
@@ -33,10 +37,14 @@ export class PlaceOrder {
     if (existing) return this.again(existing, fingerprint, request.mallOrderId);
 
     const skus = await this.skus(request.lines.map((line) => line.skuId));
-    const checked = checkOrderRequest(request, (skuId) => skus.get(skuId));
+    const now = this.clock.now();
+    const checked = checkOrderRequest(
+      request,
+      (skuId) => skus.get(skuId),
+      (sku) => this.blacklist?.firstMatch(blacklistSubjectOf(sku), now),
+    );
     if (!checked.ok) throw new ValidationError('the order cannot be taken', checked.issues);
 
-    const now = this.clock.now();
     const order: OrderDocument = {
       _id: orderId,
       tenantId,

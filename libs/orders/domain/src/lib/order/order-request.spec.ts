@@ -1,3 +1,5 @@
+import { ActiveBlacklist } from '@supply-hub/blacklist';
+import { blacklistSubjectOf } from '../catalog/blacklist-copy';
 import type { SellableSku } from '../catalog/sellable-sku';
 import { checkOrderRequest, MAX_QUANTITY, type OrderRequest } from './order-request';
 
@@ -81,6 +83,70 @@ describe('checkOrderRequest', () => {
     expect(check(request({ lines: [{ skuId: 'sku-topup', quantity: 1, account: '13800138000' }] }))).toMatchObject({
       ok: true,
       lines: [{ kind: 'virtual', account: '13800138000' }],
+    });
+  });
+
+  describe('with a quality blacklist', () => {
+    const blacklist = new ActiveBlacklist();
+    const checkWith = (value: OrderRequest, now = new Date('2025-06-01T08:00:00Z')) =>
+      checkOrderRequest(
+        value,
+        (skuId) => skus.get(skuId),
+        (found) => blacklist.firstMatch(blacklistSubjectOf(found), now),
+      );
+    const issuesOf = (value: OrderRequest, now?: Date) => {
+      const checked = checkWith(value, now);
+      return checked.ok ? [] : checked.issues;
+    };
+
+    beforeEach(() => {
+      for (const entryId of blacklist.entryIds()) blacklist.end(entryId);
+    });
+
+    it('refuses a line whose SKU an active entry names, on its skuId, with the entry’s reason', () => {
+      blacklist.add({ entryId: 'bl_1', target: { kind: 'keyword', value: '豆浆机' }, reason: '抽检不合格（批次 2025-05）' });
+      expect(
+        issuesOf(
+          request({
+            lines: [
+              { skuId: 'sku-card', quantity: 1 },
+              { skuId: 'sku-1', quantity: 1 },
+            ],
+          }),
+        ),
+      ).toEqual([{ path: 'lines.1.skuId', message: 'SKU sku-1 is blacklisted: 抽检不合格（批次 2025-05）' }]);
+    });
+
+    it('matches the read model’s brand, subcategory, family and drop-ship supplier', () => {
+      skus.set('sku-jd', sku({ skuId: 'sku-jd', brand: 'Ｍｉｄｅａ 美的', bestOffer: { sourceId: 'jd', externalId: '100' } }));
+      try {
+        blacklist.add({ entryId: 'bl_sup', target: { kind: 'supplier', value: 'JD' }, reason: '假货投诉' });
+        expect(issuesOf(request({ lines: [{ skuId: 'sku-jd', quantity: 1 }] }))[0]?.message).toBe('SKU sku-jd is blacklisted: 假货投诉');
+        blacklist.end('bl_sup');
+        blacklist.add({ entryId: 'bl_brand', target: { kind: 'brand', value: 'midea美的' }, reason: '品牌授权过期' });
+        expect(issuesOf(request({ lines: [{ skuId: 'sku-jd', quantity: 1 }] }))[0]?.message).toMatch(/品牌授权过期/);
+        blacklist.add({ entryId: 'bl_cat', target: { kind: 'category', value: '虚拟' }, reason: '虚拟商品暂停' });
+        expect(issuesOf(request({ lines: [{ skuId: 'sku-card', quantity: 1 }] }))).toEqual([
+          { path: 'lines.0.skuId', message: 'SKU sku-card is blacklisted: 虚拟商品暂停' },
+        ]);
+        expect(checkWith(request()).ok).toBe(true);
+      } finally {
+        skus.delete('sku-jd');
+      }
+    });
+
+    it('takes the SKU again once the entry is removed or has expired', () => {
+      blacklist.add({ entryId: 'bl_2', target: { kind: 'sku', value: 'sku-1' }, reason: 'x', expiresAt: new Date('2025-06-01T09:00:00Z') });
+      expect(checkWith(request()).ok).toBe(false);
+      expect(checkWith(request(), new Date('2025-06-01T09:00:00Z')).ok).toBe(true);
+      blacklist.end('bl_2');
+      // The read model's SKU has no brand: a brand entry cannot name it.
+      blacklist.add({ entryId: 'bl_3', target: { kind: 'brand', value: '九阳' }, reason: 'y' });
+      expect(checkWith(request()).ok).toBe(true);
+      blacklist.add({ entryId: 'bl_4', target: { kind: 'category', value: '厨房电器' }, reason: 'z' });
+      expect(checkWith(request()).ok).toBe(false);
+      blacklist.end('bl_4');
+      expect(checkWith(request()).ok).toBe(true);
     });
   });
 });

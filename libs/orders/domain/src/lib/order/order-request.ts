@@ -22,12 +22,20 @@ export interface OrderRequest {
 
 export type CheckedOrder = { ok: true; lines: OrderLine[]; recipient: Recipient } | { ok: false; issues: FieldIssue[] };
 
+/** The active quality blacklist entry that names a SKU (its reason is what the mall is told), if any. */
+export type BlacklistedOf = (sku: SellableSku) => { entryId: string; reason: string } | undefined;
+
 /**
- * The business checks of an order request, every problem named by field: each SKU known and sellable,
- * quantities within bounds, a mainland mobile, an address that resolves to one city (no guess), an
- * account on top-up lines. Shape and types are checked before this (the API schema).
+ * The business checks of an order request, every problem named by field: each SKU known, sellable and
+ * named by no active quality blacklist entry, quantities within bounds, a mainland mobile, an address
+ * that resolves to one city (no guess), an account on top-up lines. Shape and types are checked before
+ * this (the API schema). Only new orders are checked: an entry leaves orders already taken as they are.
  */
-export function checkOrderRequest(request: OrderRequest, skuOf: (skuId: string) => SellableSku | undefined): CheckedOrder {
+export function checkOrderRequest(
+  request: OrderRequest,
+  skuOf: (skuId: string) => SellableSku | undefined,
+  blacklistedOf: BlacklistedOf = () => undefined,
+): CheckedOrder {
   const issues: FieldIssue[] = [];
   if (request.lines.length > MAX_LINES) issues.push({ path: 'lines', message: `at most ${MAX_LINES} lines` });
   const lineIds = new Set<string>();
@@ -43,6 +51,11 @@ export function checkOrderRequest(request: OrderRequest, skuOf: (skuId: string) 
     const sku = skuOf(line.skuId);
     if (!sku || !sku.title || !sku.categoryFamily || sku.contractPriceFen === undefined) {
       issues.push({ path: `${path}.skuId`, message: `unknown SKU ${line.skuId}` });
+      return;
+    }
+    const blacklisted = blacklistedOf(sku);
+    if (blacklisted) {
+      issues.push({ path: `${path}.skuId`, message: `SKU ${line.skuId} is blacklisted: ${blacklisted.reason}` });
       return;
     }
     if (!sku.sellable) {

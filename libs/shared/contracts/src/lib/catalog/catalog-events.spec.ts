@@ -1,4 +1,5 @@
 import { createEvent } from '../events/create-event';
+import { BlacklistChanged } from './blacklist-changed.event';
 import { CATEGORY_FAMILIES, CATEGORY_FAMILY_LABELS } from './category-family';
 import { SkuDelisted } from './sku-delisted.event';
 import { SkuUpserted } from './sku-upserted.event';
@@ -42,5 +43,22 @@ describe('catalog events', () => {
   it('require a reason to delist', () => {
     expect(() => createEvent(SkuDelisted, { skuId: 'sku-1', reason: '', version: 2 }, { source: '/catalog-sync' })).toThrow();
     expect(createEvent(SkuDelisted, { skuId: 'sku-1', reason: 'blacklisted brand', version: 2 }, { source: '/catalog-sync' }).subject).toBe('sku-1');
+  });
+
+  it('key a blacklist change by its entry id, for every mall (no tenant)', () => {
+    const data = {
+      entryId: 'bl_0123456789abcdef0123',
+      change: 'added' as const,
+      target: { kind: 'brand' as const, value: '九阳' },
+      reason: '抽检不合格',
+      author: 'quality-1',
+      at: '2025-06-01T08:00:00.000Z',
+    };
+    const event = createEvent(BlacklistChanged, data, { source: '/catalog-sync' });
+    expect(event.subject).toBe('bl_0123456789abcdef0123');
+    expect(BlacklistChanged.topic).toBe('supplyhub.catalog.blacklist.v1');
+    expect(() => createEvent(BlacklistChanged, data, { source: '/catalog-sync', tenantId: 'mall-1' })).toThrow();
+    expect(() => createEvent(BlacklistChanged, { ...data, target: { kind: 'colour', value: 'red' } } as never, { source: '/catalog-sync' })).toThrow();
+    expect(() => createEvent(BlacklistChanged, { ...data, change: 'paused' } as never, { source: '/catalog-sync' })).toThrow();
   });
 });

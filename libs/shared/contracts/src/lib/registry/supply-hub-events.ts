@@ -1,6 +1,7 @@
 import { CaseEscalated, CaseStatusChanged, QualitySignalRaised, ReissueRequested, ReplacementRequested } from '../aftersales/case-events';
 import { CodePoolLow, CodesExpired } from '../codes/code-pool-events';
 import { IssuanceStatusChanged } from '../codes/issuance-events';
+import { BlacklistChanged } from '../catalog/blacklist-changed.event';
 import { SkuDelisted } from '../catalog/sku-delisted.event';
 import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
 import { SkuStockChanged } from '../catalog/sku-stock-changed.event';
@@ -22,6 +23,11 @@ export const EVENT_REGISTRY = defineRegistry([
     name: TOPICS.catalogSku,
     description: 'The curated catalog, keyed by SKU id: what malls can order, at which price, with how much stock.',
     events: [SkuUpserted, SkuPriceChanged, SkuStockChanged, SkuDelisted],
+  },
+  {
+    name: TOPICS.blacklist,
+    description: 'Quality blacklist entries, keyed by entry id: added, removed by staff, expired. SKUs matching an active entry are not sold.',
+    events: [BlacklistChanged],
   },
   {
     name: TOPICS.orders,
