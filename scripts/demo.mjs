@@ -191,34 +191,20 @@ async function main() {
 async function startNewGroupsAtEnd(env) {
   const { Kafka, logLevel } = require('kafkajs');
   const { EVENT_REGISTRY } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
-  const admin = new Kafka({ clientId: 'demo-setup', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }).admin();
+  const { startGroupAtEnd } = require(path.join(root, 'dist/libs/shared/testing/src/index.js'));
+  const kafka = new Kafka({ clientId: 'demo-setup', brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
   await admin.connect();
+  const fresh = [];
   try {
-    const existing = new Set((await admin.listTopics()).filter((topic) => EVENT_REGISTRY.topicNames().includes(topic)));
     for (const group of Object.keys(SERVICES)) {
       const committed = await admin.fetchOffsets({ groupId: group }).catch(() => []);
-      if (committed.some((topic) => topic.partitions.some((partition) => Number(partition.offset) >= 0))) continue;
-      for (const topic of existing) {
-        const ends = await topicEnds(admin, topic);
-        await admin.setOffsets({ groupId: group, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) }).catch(() => undefined);
-      }
+      if (!committed.some((topic) => topic.partitions.some((partition) => Number(partition.offset) >= 0))) fresh.push(group);
     }
   } finally {
     await admin.disconnect();
   }
-}
-
-/** A topic created moments ago may not have its leader in the client's metadata yet: asked again with fresh metadata. */
-async function topicEnds(admin, topic) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await admin.fetchTopicOffsets(topic);
-    } catch (error) {
-      if (attempt >= 40) throw error;
-      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+  for (const group of fresh) await startGroupAtEnd(kafka, group, EVENT_REGISTRY.topicNames());
 }
 
 const DEMO_SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];

@@ -2,7 +2,7 @@ import { IssuanceStore } from '@supply-hub/codes-data-access';
 import { issuanceIdFor } from '@supply-hub/codes-domain';
 import { EVENT_REGISTRY, TOPICS } from '@supply-hub/contracts';
 import { createTestApiKey, freePort, type SpawnedService, spawnService, TEST_STAFF_TOKEN_SECRET, testStaffToken, type TestService } from '@supply-hub/platform/testing';
-import { integrationEnv, KafkaTestCollector, startGroupAtEnd, uniqueName, waitFor } from '@supply-hub/testing';
+import { integrationEnv, KafkaTestCollector, uniqueName, waitFor, startGroupAtEnd } from '@supply-hub/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { codesTestEnv, startVirtualCodes, VirtualLineSender } from './codes-fixtures';
 

@@ -1,6 +1,6 @@
 import { CodeStore, IssuanceStore } from '@supply-hub/codes-data-access';
 import { spawnService, type SpawnedService, TEST_STAFF_TOKEN_SECRET, testStaffToken, type TestService } from '@supply-hub/platform/testing';
-import { integrationEnv, startGroupAtEnd, uniqueName, waitFor } from '@supply-hub/testing';
+import { integrationEnv, uniqueName, waitFor, startGroupAtEnd } from '@supply-hub/testing';
 import { EVENT_REGISTRY } from '@supply-hub/contracts';
 import { Kafka, logLevel } from 'kafkajs';
 import { codesTestEnv, startVirtualCodes, VirtualLineSender } from './codes-fixtures';

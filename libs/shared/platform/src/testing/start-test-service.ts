@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Env } from '@supply-hub/config';
 import { EVENT_REGISTRY } from '@supply-hub/contracts';
-import { integrationEnv, startGroupAtEnd, uniqueName } from '@supply-hub/testing';
+import { integrationEnv, uniqueName, startGroupAtEnd } from '@supply-hub/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import request from 'supertest';

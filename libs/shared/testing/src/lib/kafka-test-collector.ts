@@ -1,4 +1,5 @@
 import type { Consumer, Kafka } from 'kafkajs';
+import { startGroupAtEnd } from './start-group-at-end';
 import { uniqueName } from './unique-name';
 import { waitFor } from './wait-for';
 
@@ -76,33 +77,5 @@ export class KafkaTestCollector {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
-  }
-}
-
-/** Commits a new consumer group's offsets at the topics' current ends, so it starts with what comes next. */
-export async function startGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    // A topic that does not exist yet has no history to skip; the group reads it from its beginning.
-    for (const topic of topics.filter((name) => existing.has(name))) {
-      // A topic created moments ago (by another suite or a service's start-up) may not have its leader in
-      // the client's metadata yet: "not the leader" is retried with fresh metadata, not taken as failure.
-      const ends = await waitFor(
-        async () => {
-          try {
-            return await admin.fetchTopicOffsets(topic);
-          } catch (error) {
-            await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-            throw error;
-          }
-        },
-        { timeoutMs: 30_000, intervalMs: 250, message: `the end offsets of ${topic}` },
-      );
-      await admin.setOffsets({ groupId, topic, partitions: ends.map((end) => ({ partition: end.partition, offset: end.high })) });
-    }
-  } finally {
-    await admin.disconnect();
   }
 }
