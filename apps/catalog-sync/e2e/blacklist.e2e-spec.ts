@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
-import type { ProductState } from '@supply-hub/catalog-domain';
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
@@ -8,6 +7,7 @@ import { createTestApiKey, startTestService, testStaffToken, type TestService } 
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
 import { AppModule } from '../src/app.module';
 import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { productDocument as product } from './catalog-fixtures';
 
 interface BlacklistEvent {
   id: string;
@@ -246,39 +246,3 @@ describe('quality blacklists in catalog-sync', () => {
     }
   }, 120_000);
 });
-
-function product(id: string, fields: { title: string; brand: string; subcategory: string; sourceId: string }): ProductDocument {
-  const { title, brand, subcategory, sourceId } = fields;
-  const now = new Date();
-  const state: ProductState = {
-    skuId: id,
-    matchKey: `e2e:${id}`,
-    title,
-    brand,
-    categoryFamily: 'physical',
-    subcategory,
-    specs: [],
-    images: [],
-    contractPriceFen: 29_900,
-    marketPriceFen: 39_900,
-    supplyPriceFen: 28_000,
-    stock: 10,
-    sellable: true,
-    bestOfferId: `${sourceId}:${id}`,
-    offers: [
-      {
-        offerId: `${sourceId}:${id}`,
-        sourceId,
-        externalId: id,
-        supplyPriceFen: 28_000,
-        marketPriceFen: 39_900,
-        stock: 10,
-        status: 'listed',
-        qualityScore: 50,
-        dispatchSlaHours: 48,
-      },
-    ],
-    delistedReason: null,
-  };
-  return { _id: id, state, version: 1, contentHash: id, lastPageKey: 'e2e:1', createdAt: now, updatedAt: now };
-}

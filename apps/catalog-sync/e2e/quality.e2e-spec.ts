@@ -4,8 +4,10 @@ import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hu
 import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
+import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
 import { AppModule } from '../src/app.module';
 import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { productDocument } from './catalog-fixtures';
 
 interface ScoreBody {
   kind: string;
@@ -42,6 +44,8 @@ describe('quality scores in catalog-sync', () => {
     });
     await publisher.connect();
     staff = await testStaffToken(['quality'], 'quality-li');
+    // The SKU is in the catalog, approved and selling, so a breach has something to suspend.
+    await service.app.get(MongoCatalogStore).products.insertOne(productDocument(skuId, { title: '破壁机 Y1', brand: uniqueName('brand'), subcategory: '破壁机', sourceId: supplier }));
   }, 120_000);
 
   afterAll(async () => {
@@ -91,6 +95,16 @@ describe('quality scores in catalog-sync', () => {
     expect(await scoreOf('sku', skuId)).toMatchObject({ complaintRate: 0.04, score: 60, signals: { damage: 1 } });
     // One problem unit in 25 is 4 %: already above 3 %.
     expect((await scoreOf('sku', skuId))?.breach).toBe('complaint rate 4.0% over 30 days (1 of 25 units) is above 3.0%');
+    // The breach suspends the SKU at once, saying why, by the quality monitor (in the audit log too).
+    const curation = (await service.http.get(`/curation/skus/${skuId}`).set('Authorization', `Bearer ${staff}`).expect(200)).body;
+    expect(curation).toMatchObject({
+      status: 'suspended',
+      sellable: false,
+      decision: { by: 'system:quality', reason: 'quality: complaint rate 4.0% over 30 days (1 of 25 units) is above 3.0%' },
+    });
+    const admin = await testStaffToken(['admin']);
+    const audit = (await service.http.get('/audit').query({ entityKind: 'sku', entityId: skuId }).set('Authorization', `Bearer ${admin}`).expect(200)).body.items;
+    expect(audit).toEqual([expect.objectContaining({ action: 'sku.suspend', actor: { kind: 'system', sub: 'quality-monitor' } })]);
     await publisher.publish(QualitySignalRaised, signal(1, 'defect'));
     await waitFor(async () => (await scoreOf('sku', skuId))?.problemUnits === 2, { timeoutMs: 60_000, intervalMs: 200, message: 'the second signal' });
     expect(await scoreOf('supplier', supplier)).toMatchObject({ orderedUnits: 15, problemUnits: 2, signals: { damage: 1, defect: 1 } });

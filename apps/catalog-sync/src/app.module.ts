@@ -3,6 +3,7 @@ import { CATALOG_COLLECTIONS } from '@supply-hub/catalog-data-access';
 import { KafkaHealth, KafkaModule, kafkaOptionsFor } from '@supply-hub/kafka/nest';
 import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { CatalogModule } from './catalog/catalog.module';
+import { CurationModule } from './curation/curation.module';
 import { QualityModule } from './quality/quality.module';
 import type { CatalogSyncEnv } from './config/catalog-sync-env';
 
@@ -17,6 +18,7 @@ import type { CatalogSyncEnv } from './config/catalog-sync-env';
     }),
     CatalogModule,
     QualityModule,
+    CurationModule,
   ],
   providers: [healthCheck('kafka', KafkaHealth)],
 })

@@ -6,3 +6,4 @@ export * from './lib/sync/catalog-event-relay';
 export * from './lib/search/catalog-search-index';
 export * from './lib/blacklist';
 export * from './lib/quality/record-quality-facts.use-case';
+export * from './lib/curation/curate-products.use-case';

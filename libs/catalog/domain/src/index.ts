@@ -26,3 +26,4 @@ export * from './lib/sync/sync-job';
 export * from './lib/sync/sync-stores.port';
 export * from './lib/blacklist/blacklist-entry';
 export * from './lib/quality/quality-score';
+export * from './lib/curation/product-curation';

@@ -16,6 +16,8 @@ export const CATALOG_COLLECTIONS = {
   qualityDays: 'quality_days',
   /** Each subject's latest quality score over its window (`_id` = `<kind>:<id>`). */
   qualityScores: 'quality_scores',
+  /** Staff curation actions (`_id` = action id), written before their SKUs (crash recovery). */
+  curationActions: 'curation_actions',
 } as const;
 
 /**

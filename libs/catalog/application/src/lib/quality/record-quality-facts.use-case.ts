@@ -12,6 +12,8 @@ export class RecordQualityFacts {
   constructor(
     private readonly store: MongoQualityStore,
     private readonly policy: QualityPolicy = DEFAULT_QUALITY_POLICY,
+    /** Told when a SKU starts breaching the policy (curation suspends it, saying why). */
+    private readonly onSkuBreach: (skuId: string, breach: string, at: Date) => Promise<void> = async () => undefined,
   ) {}
 
   async signalRaised(data: QualitySignalRaisedData): Promise<void> {
@@ -42,5 +44,7 @@ export class RecordQualityFacts {
     await this.store.add(subject, beijingDayOf(at), add);
     const score = qualityScoreOf(await this.store.window(subject, windowDays(at, this.policy.windowDays)), this.policy);
     await this.store.saveScore({ _id: subject, kind, subjectId: id, windowDays: this.policy.windowDays, at, ...score });
+    // Each fact that finds the SKU in breach says so; suspending an already suspended SKU is refused, not repeated.
+    if (kind === 'sku' && score.breach) await this.onSkuBreach(id, score.breach, at);
   }
 }

@@ -1,5 +1,6 @@
 import type { BestOfferStrategy } from '../best-offer/best-offer-strategy';
 import type { OfferSummary } from '../best-offer/offer-summary';
+import { withCuration } from '../curation/product-curation';
 import type { CanonicalOffer } from '../offer/canonical-offer';
 import { contractPriceOf, DEFAULT_PRICING_POLICY, type PricingPolicy } from './pricing-policy';
 import type { ProductState } from './product-state';
@@ -57,16 +58,10 @@ export function deriveProduct(input: DeriveProductInput, strategy: BestOfferStra
     if (last === undefined) return { ok: false, needsDetailsOf: offers[0]?.offerId ?? '' };
     return {
       ok: true,
-      product: {
-        ...last,
-        skuId: input.skuId,
-        matchKey: input.matchKey,
-        offers,
-        stock: 0,
-        sellable: false,
-        bestOfferId: null,
-        delistedReason: 'every supplier has delisted it',
-      },
+      product: withCuration(
+        { ...last, skuId: input.skuId, matchKey: input.matchKey, offers, stock: 0, sellable: false, bestOfferId: null, delistedReason: 'every supplier has delisted it' },
+        input.previous?.curation,
+      ),
     };
   }
 
@@ -74,7 +69,8 @@ export function deriveProduct(input: DeriveProductInput, strategy: BestOfferStra
   if (detail === undefined) return { ok: false, needsDetailsOf: best.offerId };
   return {
     ok: true,
-    product: {
+    // Staff's decision stays with the product whatever its offers do.
+    product: withCuration({
       skuId: input.skuId,
       matchKey: input.matchKey,
       title: detail.title,
@@ -93,7 +89,7 @@ export function deriveProduct(input: DeriveProductInput, strategy: BestOfferStra
       bestOfferId: best.offerId,
       offers,
       delistedReason: null,
-    },
+    }, input.previous?.curation),
   };
 }
 

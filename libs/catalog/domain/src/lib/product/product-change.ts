@@ -16,6 +16,8 @@ export function classifyChange(previous: ProductState | undefined, next: Product
   if (previous === undefined) return 'created';
   if (announcedHash(previous) === announcedHash(next)) return 'none';
   if (previous.bestOfferId !== null && next.bestOfferId === null) return 'delisted';
+  // Staff suspending or delisting a SKU: consumers learn why (a stock event would carry no reason).
+  if (previous.delistedReason === null && next.delistedReason !== null) return 'delisted';
   const changed = changedFields(previous, next);
   if (changed.every((field) => (PRICE_FIELDS as readonly string[]).includes(field))) return 'price';
   if (changed.every((field) => (STOCK_FIELDS as readonly string[]).includes(field))) return 'stock';

@@ -1,5 +1,6 @@
 import type { CategoryFamily } from '@supply-hub/contracts';
 import type { OfferSummary } from '../best-offer/offer-summary';
+import type { ProductCuration } from '../curation/product-curation';
 import type { Spec } from '../offer/canonical-offer';
 
 /**
@@ -27,6 +28,8 @@ export interface ProductState {
   sellable: boolean;
   bestOfferId: string | null;
   offers: OfferSummary[];
-  /** Why the product cannot be sold at all (no listed offer left), when that is the case. */
+  /** Why the product cannot be sold at all (no listed offer left, or staff's decision), when that is the case. */
   delistedReason: string | null;
+  /** Staff's decision (pending, approved, rejected, suspended, delisted); absent: approved. */
+  curation?: ProductCuration;
 }

@@ -1,0 +1,55 @@
+import type { ProductState } from '../product/product-state';
+import { classifyChange } from '../product/product-change';
+import { curate, curationRefusal, withCuration } from './product-curation';
+
+const at = new Date('2026-11-24T02:00:00Z');
+const by = 'curator-wang';
+
+function product(overrides: Partial<ProductState> = {}): ProductState {
+  return {
+    skuId: 'sku_1',
+    matchKey: 'k',
+    title: '美的电饭煲 MB-FB40',
+    brand: '美的',
+    categoryFamily: 'physical',
+    subcategory: '电饭煲',
+    specs: [],
+    images: [],
+    contractPriceFen: 29900,
+    marketPriceFen: 39900,
+    supplyPriceFen: 28000,
+    stock: 12,
+    sellable: true,
+    bestOfferId: 'jd:1',
+    offers: [{ offerId: 'jd:1', sourceId: 'jd', externalId: '1', supplyPriceFen: 28000, marketPriceFen: 39900, stock: 12, status: 'listed', qualityScore: 50, dispatchSlaHours: 48 }],
+    delistedReason: null,
+    ...overrides,
+  };
+}
+
+describe('curation', () => {
+  it('suspends an approved SKU: unsellable with the reason, announced as a delisting; reinstating restores it', () => {
+    const suspended = curate(product(), 'suspend', { reason: '抽检不合格', by, at });
+    if (!suspended.ok) throw new Error(suspended.refusal);
+    expect(suspended.product).toMatchObject({ sellable: false, delistedReason: 'suspended by curation: 抽检不合格', curation: { status: 'suspended', by } });
+    expect(classifyChange(product(), suspended.product)).toBe('delisted');
+    const back = curate(suspended.product, 'reinstate', { reason: '复检合格', by, at });
+    if (!back.ok) throw new Error(back.refusal);
+    expect(back.product).toMatchObject({ sellable: true, delistedReason: null, curation: { status: 'approved', reason: '复检合格' } });
+    expect(classifyChange(suspended.product, back.product)).toBe('updated');
+  });
+
+  it('refuses moves the decision cannot make, naming what it can', () => {
+    expect(curationRefusal('approved', 'approve')).toBe('an approved SKU cannot be approved (only a pending one)');
+    expect(curationRefusal('pending', 'suspend')).toBe('a pending SKU cannot be suspended (only an approved one)');
+    expect(curationRefusal('delisted', 'review')).toBeUndefined();
+    expect(curate(product(), 'reinstate', { reason: 'x', by, at })).toEqual({ ok: false, refusal: 'an approved SKU cannot be reinstated (only a suspended one)' });
+  });
+
+  it('keeps a SKU without stock unsellable when approved, and a supplier’s delisting reason first', () => {
+    const empty = product({ offers: [{ ...product().offers[0]!, stock: 0 }], stock: 0, sellable: false });
+    expect(withCuration(empty, { status: 'approved', reason: 'ok', by, at: at.toISOString() }).sellable).toBe(false);
+    const gone = product({ bestOfferId: null, sellable: false, delistedReason: 'every supplier has delisted it' });
+    expect(withCuration(gone, { status: 'suspended', reason: 'x', by, at: at.toISOString() }).delistedReason).toBe('every supplier has delisted it');
+  });
+});
