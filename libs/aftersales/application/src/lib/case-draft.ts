@@ -83,11 +83,7 @@ export class CaseDraft {
     this.changes.updatedAt = at;
     this.timeline.push(timelineEntry(to, actor, at, note));
     this.emit(CaseStatusChanged, {
-      caseId: this.caseId,
-      mallCaseId: current.mallCaseId,
-      orderId: current.orderId,
-      lineId: current.lineId,
-      kind: current.kind,
+      ...this.refs(),
       status: to,
       previousStatus: current.status,
       actor,
@@ -98,15 +94,17 @@ export class CaseDraft {
     if (to === 'rejected' || (to === 'closed' && current.status === 'opened')) this.releasesUnits = true;
   }
 
+  /** What every case event names: the case, the mall's case id, the order line, the kind. */
+  refs() {
+    const { mallCaseId, orderId, lineId, kind } = this.current;
+    return { caseId: this.caseId, mallCaseId, orderId, lineId, kind };
+  }
+
   /** The event announcing a new case (its `opened` entry is written with the case itself). */
   emitOpened(): void {
     const current = this.current;
     this.emit(CaseStatusChanged, {
-      caseId: this.caseId,
-      mallCaseId: current.mallCaseId,
-      orderId: current.orderId,
-      lineId: current.lineId,
-      kind: current.kind,
+      ...this.refs(),
       status: 'opened',
       actor: { kind: 'mall', id: current.tenantId },
       note: current.reason.slice(0, 1000),

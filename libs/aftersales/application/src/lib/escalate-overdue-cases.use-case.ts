@@ -30,11 +30,7 @@ export class EscalateOverdueCases {
         draft.changes.escalatedAt = now;
         draft.note({ kind: 'system' }, `escalated: no response within ${this.deps.policy.firstResponseHours} h`);
         draft.emit(CaseEscalated, {
-          caseId: aCase._id,
-          mallCaseId: aCase.mallCaseId,
-          orderId: aCase.orderId,
-          lineId: aCase.lineId,
-          kind: aCase.kind,
+          ...draft.refs(),
           openedAt: aCase.openedAt.toISOString(),
           respondBy: aCase.respondBy.toISOString(),
           at: now.toISOString(),
