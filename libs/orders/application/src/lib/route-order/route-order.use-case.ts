@@ -14,6 +14,9 @@ import {
 } from './routing-plan';
 
 const MAX_ATTEMPTS = 4;
+/** How often a shortage is looked at again before lines are backordered or refused, the first pause (doubling, jittered). */
+const SHORTAGE_RECHECKS = 4;
+const SHORTAGE_RECHECK_MS = 100;
 
 export type RouteOrderDependencies = RoutingDependencies;
 
@@ -29,9 +32,15 @@ export class RouteOrder {
 
   /** `knownSkus`: the order's SKUs as intake just read them (they are read again when absent). */
   async execute(order: OrderDocument, knownSkus?: ReadonlyMap<string, SellableSku>): Promise<OrderDocument> {
+    let shortageChecks = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const routed = await this.attempt(order, knownSkus);
-      if (routed) return routed;
+      const routed = await this.attempt(order, knownSkus, shortageChecks >= SHORTAGE_RECHECKS);
+      if (routed === 'short') {
+        // Looked at again after a pause; a lost race does not use up an attempt.
+        await new Promise((resolve) => setTimeout(resolve, SHORTAGE_RECHECK_MS * 2 ** shortageChecks * (0.5 + Math.random())));
+        shortageChecks++;
+        attempt--;
+      } else if (routed) return routed;
       const current = await this.deps.orders.getAny(order._id);
       if (!current) throw new Error(`order ${order._id} vanished while being routed`);
       if (current.status !== 'accepted') return current; // another router got there first
@@ -40,9 +49,13 @@ export class RouteOrder {
     throw new Error(`order ${order._id}: stock kept changing under ${MAX_ATTEMPTS} routing attempts`);
   }
 
-  private async attempt(order: OrderDocument, knownSkus: ReadonlyMap<string, SellableSku> | undefined): Promise<OrderDocument | undefined> {
+  private async attempt(order: OrderDocument, knownSkus: ReadonlyMap<string, SellableSku> | undefined, shortageConfirmed: boolean): Promise<OrderDocument | 'short' | undefined> {
     const now = this.deps.clock.now();
     const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now, knownSkus);
+    // A shortage may only be another order's holds of a moment (taken, then given back when its own
+    // routing lost a race): a line is backordered or refused only when the shortage is still there after
+    // a short pause and a fresh read, not on the first sight of it.
+    if (!shortageConfirmed && plan.decision.backordered.length + plan.decision.refused.length > 0) return 'short';
     const intentId = await this.deps.orders.writeIntent({ orderId: order._id, tenantId: order.tenantId, operation: 'route', planned: plan.planned, at: now });
     const holds = await takeHolds(this.deps, plan, now);
     if (!holds.ok) {
