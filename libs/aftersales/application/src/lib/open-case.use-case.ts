@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type CaseRequest, caseIdFor, checkCaseRequest, originOf, respondByOf, timelineEntry } from '@supply-hub/aftersales-domain';
 import type { CaseDocument } from '@supply-hub/aftersales-data-access';
 import { IdempotencyKeyReusedError, NotFoundError, ValidationError } from '@supply-hub/errors';
+import { canonicalJson } from '@supply-hub/http';
 import type { AftersalesDependencies } from './aftersales-dependencies';
 import { CaseBusyError, CaseRefusedError } from './case-errors';
 import { CaseDraft } from './case-draft';
@@ -90,7 +91,7 @@ function again(existing: CaseDocument, fingerprint: string, mallCaseId: string):
   return { case: existing, created: false };
 }
 
-/** The request's content in a canonical order, hashed: the same case asked again matches, another does not. */
+/** The request's content, absent optional fields as their defaults, hashed: the same case asked again matches, another does not. */
 export function fingerprintOf(request: CaseRequest): string {
   const canonical = {
     orderId: request.orderId,
@@ -103,5 +104,5 @@ export function fingerprintOf(request: CaseRequest): string {
     resolution: request.resolution ?? null,
     memberPaid: request.memberPaid ? { points: request.memberPaid.points, cashFen: request.memberPaid.cashFen } : null,
   };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return createHash('sha256').update(canonicalJson(canonical)).digest('hex');
 }

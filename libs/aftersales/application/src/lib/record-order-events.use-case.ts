@@ -1,6 +1,5 @@
 import type { CaseDocument } from '@supply-hub/aftersales-data-access';
 import type { IssuanceStatusChangedData, OrderAcceptedData, OrderRoutedData, ShipmentStatusChangedData } from '@supply-hub/contracts';
-import { NotFoundError } from '@supply-hub/errors';
 import type { AftersalesDependencies } from './aftersales-dependencies';
 import type { CaseCommands } from './case-commands';
 
@@ -132,8 +131,7 @@ export class RecordOrderEvents {
 
   /** A change to a case an event names; the case must be the event's tenant's (else dead-lettered). */
   private async onCase(tenantId: string, caseId: string, changeFor: (aCase: CaseDocument) => Parameters<CaseCommands['change']>[2]): Promise<void> {
-    const aCase = await this.deps.cases.get(tenantId, caseId);
-    if (!aCase) throw new NotFoundError('case', caseId);
+    // change() reads the case scoped to the tenant and throws NotFoundError for another tenant's or none.
     await this.commands.change(tenantId, caseId, (draft) => changeFor(draft.original)(draft));
   }
 }

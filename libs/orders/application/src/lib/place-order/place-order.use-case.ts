@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { OrderAccepted } from '@supply-hub/contracts';
 import { IdempotencyKeyReusedError, ValidationError } from '@supply-hub/errors';
+import { canonicalJson } from '@supply-hub/http';
 import type { BlacklistEntryTerms, BlacklistSubject } from '@supply-hub/blacklist';
 import type { OrderDocument, OrderStore } from '@supply-hub/orders-data-access';
 import { blacklistSubjectOf, checkOrderRequest, type OrderRequest, orderIdFor, type SellableSku } from '@supply-hub/orders-domain';
@@ -94,15 +95,5 @@ export class PlaceOrder {
 
 /** A request as it was sent (the mall's order, a case's replacement), independent of key order. */
 export function fingerprintOf(request: object): string {
-  return createHash('sha256').update(stable(request)).digest('hex');
-}
-
-function stable(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  return `{${Object.entries(value as Record<string, unknown>)
-    .filter(([, entry]) => entry !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, entry]) => `${JSON.stringify(key)}:${stable(entry)}`)
-    .join(',')}}`;
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }

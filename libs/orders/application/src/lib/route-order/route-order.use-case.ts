@@ -32,15 +32,16 @@ export class RouteOrder {
 
   /** `knownSkus`: the order's SKUs as intake just read them (they are read again when absent). */
   async execute(order: OrderDocument, knownSkus?: ReadonlyMap<string, SellableSku>): Promise<OrderDocument> {
+    let lostRaces = 0;
     let shortageChecks = 0;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    while (lostRaces < MAX_ATTEMPTS) {
       const routed = await this.attempt(order, knownSkus, shortageChecks >= SHORTAGE_RECHECKS);
       if (routed === 'short') {
-        // Looked at again after a pause; a lost race does not use up an attempt.
+        // Looked at again after a pause (doubling, jittered); only a lost race uses up an attempt.
         await new Promise((resolve) => setTimeout(resolve, SHORTAGE_RECHECK_MS * 2 ** shortageChecks * (0.5 + Math.random())));
         shortageChecks++;
-        attempt--;
       } else if (routed) return routed;
+      else lostRaces++;
       const current = await this.deps.orders.getAny(order._id);
       if (!current) throw new Error(`order ${order._id} vanished while being routed`);
       if (current.status !== 'accepted') return current; // another router got there first
