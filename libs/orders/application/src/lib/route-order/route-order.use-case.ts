@@ -54,9 +54,11 @@ export class RouteOrder {
     const now = this.deps.clock.now();
     const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now, knownSkus);
     // A shortage may only be another order's holds of a moment (taken, then given back when its own
-    // routing lost a race): a line is backordered or refused only when the shortage is still there after
-    // a short pause and a fresh read, not on the first sight of it.
-    if (!shortageConfirmed && plan.decision.backordered.length + plan.decision.refused.length > 0) return 'short';
+    // routing lost a race). While another order's stock operation on a short SKU is in flight, the line is
+    // backordered or refused only when the shortage is still there after a pause and a fresh read; a SKU
+    // nobody else is working on is simply sold out.
+    const shortSkus = [...plan.decision.backordered, ...plan.decision.refused].map((line) => line.skuId);
+    if (!shortageConfirmed && shortSkus.length > 0 && (await this.deps.orders.othersWorkingOn(order._id, shortSkus))) return 'short';
     const intentId = await this.deps.orders.writeIntent({ orderId: order._id, tenantId: order.tenantId, operation: 'route', planned: plan.planned, at: now });
     const holds = await takeHolds(this.deps, plan, now);
     if (!holds.ok) {

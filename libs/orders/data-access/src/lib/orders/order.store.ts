@@ -168,6 +168,16 @@ export class OrderStore {
     await this.intents.deleteOne({ _id: intentId });
   }
 
+  /**
+   * Whether another order's stock operation in flight plans holds of one of `skuIds`. Reads the intents, a
+   * small collection (one document per operation in flight), so the scan is cheap on FerretDB.
+   */
+  async othersWorkingOn(orderId: string, skuIds: readonly string[]): Promise<boolean> {
+    const wanted = new Set(skuIds);
+    const intents = await this.intents.find({ orderId: { $ne: orderId } }, { projection: { planned: 1 } }).toArray();
+    return intents.some((intent) => intent.planned.some((hold) => wanted.has(hold.skuId)));
+  }
+
   async staleIntents(olderThan: Date, limit: number): Promise<RoutingIntent[]> {
     return this.intents
       .find({ at: { $lt: olderThan } })
