@@ -34,13 +34,16 @@ export class RouteOrder {
   async execute(order: OrderDocument, knownSkus?: ReadonlyMap<string, SellableSku>): Promise<OrderDocument> {
     let lostRaces = 0;
     let shortageChecks = 0;
+    let shortSeen = false;
     while (lostRaces < MAX_ATTEMPTS) {
-      const routed = await this.attempt(order, knownSkus, shortageChecks >= SHORTAGE_RECHECKS);
-      if (routed === 'short') {
+      const routed = await this.attempt(order, knownSkus, { confirmed: shortageChecks >= SHORTAGE_RECHECKS, firstSight: !shortSeen });
+      if (routed === 'contended') {
         // Looked at again after a pause (doubling, jittered); only a lost race uses up an attempt.
         await new Promise((resolve) => setTimeout(resolve, SHORTAGE_RECHECK_MS * 2 ** shortageChecks * (0.5 + Math.random())));
         shortageChecks++;
-      } else if (routed) return routed;
+        shortSeen = true;
+      } else if (routed === 'short') shortSeen = true;
+      else if (routed) return routed;
       else lostRaces++;
       const current = await this.deps.orders.getAny(order._id);
       if (!current) throw new Error(`order ${order._id} vanished while being routed`);
@@ -50,15 +53,23 @@ export class RouteOrder {
     throw new Error(`order ${order._id}: stock kept changing under ${MAX_ATTEMPTS} routing attempts`);
   }
 
-  private async attempt(order: OrderDocument, knownSkus: ReadonlyMap<string, SellableSku> | undefined, shortageConfirmed: boolean): Promise<OrderDocument | 'short' | undefined> {
+  private async attempt(
+    order: OrderDocument,
+    knownSkus: ReadonlyMap<string, SellableSku> | undefined,
+    shortage: { confirmed: boolean; firstSight: boolean },
+  ): Promise<OrderDocument | 'short' | 'contended' | undefined> {
     const now = this.deps.clock.now();
     const plan = await planRouting(this.deps, order, physicalLinesOf(order.lines), new Set(), now, knownSkus);
     // A shortage may only be another order's holds of a moment (taken, then given back when its own
     // routing lost a race). While another order's stock operation on a short SKU is in flight, the line is
-    // backordered or refused only when the shortage is still there after a pause and a fresh read; a SKU
-    // nobody else is working on is simply sold out.
+    // backordered or refused only when the shortage is still there after pauses and fresh reads
+    // ('contended'). Otherwise one fresh read at once confirms it ('short'): an operation that began and
+    // ended while this plan was read, its holds already given back, leaves no intent to see.
     const shortSkus = [...plan.decision.backordered, ...plan.decision.refused].map((line) => line.skuId);
-    if (!shortageConfirmed && shortSkus.length > 0 && (await this.deps.orders.othersWorkingOn(order._id, shortSkus))) return 'short';
+    if (!shortage.confirmed && shortSkus.length > 0) {
+      if (await this.deps.orders.othersWorkingOn(order._id, shortSkus)) return 'contended';
+      if (shortage.firstSight) return 'short';
+    }
     const intentId = await this.deps.orders.writeIntent({ orderId: order._id, tenantId: order.tenantId, operation: 'route', planned: plan.planned, at: now });
     const holds = await takeHolds(this.deps, plan, now);
     if (!holds.ok) {
