@@ -55,7 +55,7 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
         onEvent(SkuUpserted, async (event) => void this.index.applySkuState(event.data, new Date(event.time))),
         onEvent(SkuPriceChanged, async (event) => void this.index.applySkuState(event.data, new Date(event.time))),
         onEvent(SkuStockChanged, async (event) => void this.index.applySkuState(event.data, new Date(event.time))),
-        onEvent(SkuDelisted, async (event) => this.index.markUnsellable(event.data.skuId, event.data.version)),
+        onEvent(SkuDelisted, async (event) => this.index.markUnsellable(event.data.skuId, event.data.version, event.data.curationStatus)),
       ],
     });
     await this.consumer.start();
@@ -88,6 +88,7 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
           marketPriceFen: state.marketPriceFen,
           stock: state.stock,
           sellable: state.sellable,
+          curationStatus: state.curation?.status ?? 'approved',
           ...(state.images[0] ? { imageUrl: state.images[0] } : {}),
           ...bestOfferSourceOf(state),
           listedAt: product.createdAt,

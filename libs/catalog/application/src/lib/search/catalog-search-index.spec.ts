@@ -11,6 +11,7 @@ const listing = (skuId: string, overrides: Partial<CatalogListing> = {}): Catalo
   marketPriceFen: 15000,
   stock: 5,
   sellable: true,
+  curationStatus: 'approved',
   listedAt: new Date('2026-11-01T00:00:00Z'),
   version: 1,
   ...overrides,
@@ -112,5 +113,30 @@ describe('CatalogSearchIndex', () => {
     const cursor = index.query({ sort: 'price_asc', limit: 3 }).nextCursor!;
     expect(() => index.query({ sort: 'newest', limit: 3, cursor })).toThrow('the cursor belongs to sort=price_asc, not sort=newest');
     expect(() => index.query({ sort: 'newest', limit: 3, cursor: 'bm9wZQ' })).toThrow('the cursor is not one this API issued');
+  });
+
+  describe('select (staff bulk decisions)', () => {
+    beforeEach(() => {
+      index = new CatalogSearchIndex({ resortMs: 0 });
+      index.upsert(listing('a1', { brand: '美的', supplierSourceId: 'jd', curationStatus: 'pending', sellable: false, contractPriceFen: 5_000 }));
+      index.upsert(listing('a2', { brand: '美的', supplierSourceId: 'taobao', curationStatus: 'pending', sellable: false, contractPriceFen: 20_000 }));
+      index.upsert(listing('a3', { brand: '九阳', supplierSourceId: 'jd', curationStatus: 'approved', contractPriceFen: 8_000 }));
+      index.upsert(listing('a4', { brand: '美的', supplierSourceId: 'jd', categoryFamily: 'coupon', curationStatus: 'approved', contractPriceFen: 9_000 }));
+    });
+
+    it('matches every criterion given, sellable or not, in SKU id order', () => {
+      expect(index.select({ brands: ['美的'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a2', 'a4']);
+      expect(index.select({ brands: ['美的'], suppliers: ['jd'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a4']);
+      expect(index.select({ statuses: ['pending'], maxPriceFen: 10_000 }).map((sku) => sku.skuId)).toEqual(['a1']);
+      expect(index.select({ families: ['physical'], minPriceFen: 6_000 }).map((sku) => sku.skuId)).toEqual(['a2', 'a3']);
+      expect(index.select({ brands: ['格力'] })).toEqual([]);
+    });
+
+    it('follows a delisting that carries staff’s decision', () => {
+      index.markUnsellable('a4', 2, 'suspended');
+      expect(index.select({ statuses: ['suspended'] }).map((sku) => sku.skuId)).toEqual(['a4']);
+      index.markUnsellable('a3', 2);
+      expect(index.get('a3')?.curationStatus).toBe('approved');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { type PreparedBlacklistSubject, prepareBlacklistSubject } from '@supply-hub/blacklist';
 import type { CategoryFamily, SkuState } from '@supply-hub/contracts';
-import { cleanText } from '@supply-hub/catalog-domain';
+import { cleanText, type CurationStatus } from '@supply-hub/catalog-domain';
 import { ValidationError } from '@supply-hub/errors';
 
 /** What the mall-facing catalog lists about a SKU. */
@@ -14,6 +14,8 @@ export interface CatalogListing {
   marketPriceFen: number;
   stock: number;
   sellable: boolean;
+  /** Staff's decision (approved when the product predates curation). */
+  curationStatus: CurationStatus;
   imageUrl?: string;
   /** The supplier (source id) of its best offer: what a supplier blacklist entry is matched against. */
   supplierSourceId?: string;
@@ -46,6 +48,23 @@ export interface CatalogQuery {
 /** What the search asks of the blacklist (ActiveBlacklist of @supply-hub/blacklist answers it). */
 export interface CatalogBlacklist {
   firstMatch(subject: PreparedBlacklistSubject, now?: Date): unknown;
+}
+
+/**
+ * Staff's selection of SKUs for a bulk decision: every SKU the catalog knows (sellable or not) whose fields
+ * match all the criteria given; within a criterion any listed value matches.
+ */
+export interface CatalogSelection {
+  brands?: readonly string[];
+  /** The supplier (source id) of the best offer: the supplier that ships the SKU. */
+  suppliers?: readonly string[];
+  families?: readonly CategoryFamily[];
+  subcategories?: readonly string[];
+  minPriceFen?: number;
+  maxPriceFen?: number;
+  statuses?: readonly CurationStatus[];
+  /** Words that must all appear in the title or brand. */
+  q?: string;
 }
 
 export interface CatalogPage {
@@ -107,6 +126,7 @@ export class CatalogSearchIndex {
       marketPriceFen: state.marketPriceFen,
       stock: state.stock,
       sellable: state.sellable,
+      curationStatus: state.curationStatus ?? 'approved',
       ...(state.imageUrl ? { imageUrl: state.imageUrl } : {}),
       ...(state.bestOffer ? { supplierSourceId: state.bestOffer.sourceId } : {}),
       listedAt: at,
@@ -114,11 +134,11 @@ export class CatalogSearchIndex {
     });
   }
 
-  /** A delisting: the SKU stays known (for its version) but is no longer sellable. */
-  markUnsellable(skuId: string, version: number): void {
+  /** A delisting: the SKU stays known (for its version) but is no longer sellable; with staff's decision when that is why. */
+  markUnsellable(skuId: string, version: number, curationStatus?: CurationStatus): void {
     const current = this.entries.get(skuId);
     if (current && current.version < version) {
-      this.entries.set(skuId, { ...current, sellable: false, stock: 0, version });
+      this.entries.set(skuId, { ...current, sellable: false, stock: 0, version, ...(curationStatus ? { curationStatus } : {}) });
       this.dirty = true;
     }
   }
@@ -167,6 +187,27 @@ export class CatalogSearchIndex {
     }
     const more = items.length === query.limit && last !== undefined;
     return { items, nextCursor: more ? encodeCursor(query.sort, last!) : null };
+  }
+
+  /** Every SKU `selection` matches, sellable or not, by SKU id. */
+  select(selection: CatalogSelection): CatalogListing[] {
+    const words = selection.q ? searchText(selection.q).split(' ').filter(Boolean) : [];
+    const among = <T>(values: readonly T[] | undefined, value: T | undefined) => values === undefined || (value !== undefined && values.includes(value));
+    const selected: CatalogListing[] = [];
+    for (const entry of this.entries.values()) {
+      if (
+        among(selection.brands, entry.brand) &&
+        among(selection.suppliers, entry.supplierSourceId) &&
+        among(selection.families, entry.categoryFamily) &&
+        among(selection.subcategories, entry.subcategory) &&
+        among(selection.statuses, entry.curationStatus) &&
+        (selection.minPriceFen === undefined || entry.contractPriceFen >= selection.minPriceFen) &&
+        (selection.maxPriceFen === undefined || entry.contractPriceFen <= selection.maxPriceFen) &&
+        words.every((word) => entry.text.includes(word))
+      )
+        selected.push(listingOf(entry));
+    }
+    return selected.sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
   }
 
   /** The smallest prebuilt list that holds every entry the query can match. */

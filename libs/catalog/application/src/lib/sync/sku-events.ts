@@ -27,6 +27,7 @@ export function skuStateOf(product: ProductState, version: number): SkuState {
     marketPriceFen: product.marketPriceFen,
     stock: product.stock,
     sellable: product.sellable,
+    ...(product.curation ? { curationStatus: product.curation.status } : {}),
     bestOffer: best ? { sourceId: best.sourceId, externalId: best.externalId } : null,
     ...(product.barcode ? { barcode: product.barcode } : {}),
     ...(product.images[0] ? { imageUrl: product.images[0] } : {}),
@@ -70,7 +71,16 @@ export function skuEventFor(
     case 'delisted':
       return serializeEvent(
         SkuDelisted,
-        createEvent(SkuDelisted, { skuId: next.skuId, reason: next.delistedReason ?? 'no supplier offers it any more', version }, options),
+        createEvent(
+          SkuDelisted,
+          {
+            skuId: next.skuId,
+            reason: next.delistedReason ?? 'no supplier offers it any more',
+            version,
+            ...(next.curation ? { curationStatus: next.curation.status } : {}),
+          },
+          options,
+        ),
       );
     default:
       return serializeEvent(SkuUpserted, createEvent(SkuUpserted, state, options));

@@ -1,7 +1,7 @@
+import type { CurationStatus } from '@supply-hub/contracts';
 import type { ProductState } from '../product/product-state';
 
-/** Where staff's decision on a SKU stands. */
-export type CurationStatus = 'pending' | 'approved' | 'rejected' | 'suspended' | 'delisted';
+export type { CurationStatus };
 
 export type CurationAction = 'approve' | 'reject' | 'suspend' | 'delist' | 'reinstate' | 'review';
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { categoryFamilySchema } from './category-family';
 
+/** Where staff's decision on a SKU stands (catalog-sync's curation). */
+export const curationStatusSchema = z.enum(['pending', 'approved', 'rejected', 'suspended', 'delisted']);
+export type CurationStatus = z.output<typeof curationStatusSchema>;
+
 const fen = (what: string) => z.number().int().nonnegative().describe(`${what} in integer fen (分)`);
 
 /**
@@ -18,6 +22,7 @@ export const skuStateSchema = z.object({
   marketPriceFen: fen('Market reference price (市场参考价)'),
   stock: z.number().int().nonnegative().describe('Units available across the listed offers'),
   sellable: z.boolean().describe('Approved, not blacklisted, in stock: malls may order it'),
+  curationStatus: curationStatusSchema.optional().describe('Staff\'s decision on the SKU; absent: approved (decided before curation existed)'),
   bestOffer: z
     .object({ sourceId: z.string().min(1), externalId: z.string().min(1) })
     .nullable()
