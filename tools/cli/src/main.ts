@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '@supply-hub/errors';
+import { blacklistCommand } from './commands/blacklist.command';
 import { catalogCommand } from './commands/catalog.command';
 import { codesCommand } from './commands/codes.command';
+import { curationCommand } from './commands/curation.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
 import { tokenCommand } from './commands/token.command';
@@ -12,10 +14,12 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, bulk curation, code key rotation')
     .addCommand(keysCommand(consoleOutput))
     .addCommand(tokenCommand(consoleOutput))
     .addCommand(catalogCommand(consoleOutput))
+    .addCommand(curationCommand(consoleOutput))
+    .addCommand(new Command('quality').description('quality control: blacklists').addCommand(blacklistCommand(consoleOutput)))
     .addCommand(codesCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.

@@ -8,5 +8,6 @@ import { CatalogController } from './catalog.controller';
   imports: [SyncModule, BlacklistModule],
   controllers: [CatalogController],
   providers: [CatalogSearchService],
+  exports: [CatalogSearchService],
 })
 export class CatalogModule {}

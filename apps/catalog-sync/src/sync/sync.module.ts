@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
+import { CurationRulesCache } from '@supply-hub/catalog-application';
+import { MongoCatalogStore, MongoCurationRuleStore } from '@supply-hub/catalog-data-access';
+import { CurationRulesRefresh } from './curation-rules-refresh.service';
 import { SyncJobsController } from './sync-jobs.controller';
 import { SyncLifecycle } from './sync-lifecycle.service';
 import { syncProviders } from './sync.providers';
@@ -9,7 +11,7 @@ import { CATALOG_DB } from './sync.tokens';
 @Module({
   imports: [ScheduleModule.forRoot()],
   controllers: [SyncJobsController],
-  providers: [...syncProviders, SyncLifecycle],
-  exports: [MongoCatalogStore, CATALOG_DB],
+  providers: [...syncProviders, SyncLifecycle, CurationRulesRefresh],
+  exports: [MongoCatalogStore, CATALOG_DB, CurationRulesCache, MongoCurationRuleStore],
 })
 export class SyncModule {}

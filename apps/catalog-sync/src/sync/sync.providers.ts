@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { CatalogEventRelay, PageProcessor, SyncRunner } from '@supply-hub/catalog-application';
-import { MongoCatalogStore, MongoEventBatchQueue, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
+import { CatalogEventRelay, CurationRulesCache, PageProcessor, SyncRunner } from '@supply-hub/catalog-application';
+import { MongoCatalogStore, MongoCurationRuleStore, MongoEventBatchQueue, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
 import { DefaultBestOfferStrategy } from '@supply-hub/catalog-domain';
 import { createSupplierSources, parseSupplierSourcesConfig, type SupplierSources } from '@supply-hub/catalog-suppliers';
 import { KafkaEventPublisher } from '@supply-hub/kafka';
@@ -50,11 +50,26 @@ export const syncProviders: Provider[] = [
     useFactory: (config: CatalogSyncEnv): SupplierSources =>
       createSupplierSources(config.SUPPLIER_SOURCES ? parseSupplierSourcesConfig(config.SUPPLIER_SOURCES) : localSandboxSources(config.SUPPLIER_SIM_URL)),
   },
+  { provide: MongoCurationRuleStore, inject: [CATALOG_DB], useFactory: (db: Db) => new MongoCurationRuleStore(db) },
+  {
+    // Loaded before any sync can run: a new SKU is never decided by the defaults while rules exist.
+    provide: CurationRulesCache,
+    inject: [MongoCurationRuleStore],
+    useFactory: async (rules: MongoCurationRuleStore) => {
+      const cache = new CurationRulesCache(rules);
+      await cache.refresh();
+      return cache;
+    },
+  },
   {
     provide: PageProcessor,
-    inject: [MongoCatalogStore, SERVICE_CONFIG],
-    useFactory: (store: MongoCatalogStore, config: CatalogSyncEnv) =>
-      new PageProcessor(store, { strategy: new DefaultBestOfferStrategy(), pricing: { marginBps: config.SYNC_MARGIN_BPS } }),
+    inject: [MongoCatalogStore, CurationRulesCache, SERVICE_CONFIG],
+    useFactory: (store: MongoCatalogStore, rules: CurationRulesCache, config: CatalogSyncEnv) =>
+      new PageProcessor(store, {
+        strategy: new DefaultBestOfferStrategy(),
+        pricing: { marginBps: config.SYNC_MARGIN_BPS },
+        initialCuration: (product, at) => rules.decide(product, at),
+      }),
   },
   {
     provide: SyncRunner,

@@ -27,3 +27,5 @@ export * from './lib/sync/sync-stores.port';
 export * from './lib/blacklist/blacklist-entry';
 export * from './lib/quality/quality-score';
 export * from './lib/curation/product-curation';
+export * from './lib/curation/curation-rules';
+export * from './lib/curation/bulk-curation';

@@ -1,10 +1,7 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { issueStaffToken } from '@supply-hub/auth';
-import { loadConfigOrExit, SERVICES } from '@supply-hub/config';
-import { DependencyUnavailableError, ValidationError } from '@supply-hub/errors';
-import { tokenEnvSchema } from '../cli-env';
 import type { Output } from './output';
+import { type Api, catalogSyncUrlOption, staffApi } from './staff-api';
 import { progressLine, type SyncJobProgress } from './sync-progress';
 
 interface SyncOptions {
@@ -26,14 +23,12 @@ export function catalogCommand(output: Output): Command {
     .description('start syncs of supplier sources and follow their progress')
     .argument('<sources...>', 'source ids (jd, taobao, brand-midea, …) or "all"')
     .option('--full', 'a full sync instead of an incremental one')
-    .addOption(new Option('--url <url>', 'catalog-sync base URL').default(`http://127.0.0.1:${SERVICES['catalog-sync'].port}`))
+    .addOption(catalogSyncUrlOption())
     .option('--no-wait', 'start and return the job ids')
     .option('--interval <ms>', 'how often progress is read', '500')
     .option('--json', 'print the finished jobs as JSON')
     .action(async (sources: string[], options: SyncOptions) => {
-      const { STAFF_TOKEN_SECRET } = loadConfigOrExit(tokenEnvSchema, 'supply-hub catalog');
-      const token = await issueStaffToken({ sub: 'cli', roles: ['operations'], ttlSeconds: 3600 }, STAFF_TOKEN_SECRET);
-      const api = apiClient(options.url, token);
+      const api = await staffApi(options.url, ['operations'], 'supply-hub catalog');
       const ids =
         sources.length === 1 && sources[0] === 'all'
           ? ((await api('GET', '/sync/sources')) as { items: { sourceId: string }[] }).items.map((item) => item.sourceId)
@@ -49,28 +44,6 @@ export function catalogCommand(output: Output): Command {
       if (finished.some((job) => job.state === 'failed')) process.exitCode = 1;
     });
   return catalog;
-}
-
-type Api = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown>;
-
-function apiClient(baseUrl: string, token: string): Api {
-  return async (method, path, body) => {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new DependencyUnavailableError(
-        `catalog-sync at ${baseUrl} does not answer (${(error as Error).cause ?? (error as Error).message}); is it running?`,
-      );
-    }
-    const answer = (await response.json().catch(() => ({}))) as { detail?: string; title?: string; errors?: { path: string; message: string }[] };
-    if (!response.ok) throw new ValidationError(`${method} ${path}: ${response.status} ${answer.detail ?? answer.title ?? ''}`.trim(), answer.errors ?? []);
-    return answer;
-  };
 }
 
 /** Polls each job until it ends, drawing a bar per source on a terminal (plain lines otherwise). */

@@ -18,6 +18,8 @@ export const CATALOG_COLLECTIONS = {
   qualityScores: 'quality_scores',
   /** Staff curation actions (`_id` = action id), written before their SKUs (crash recovery). */
   curationActions: 'curation_actions',
+  /** The rules that decide new SKUs' first curation state (one document, `_id` = 'current'). */
+  curationRules: 'curation_rules',
 } as const;
 
 /**

@@ -51,6 +51,10 @@ export class MongoCurationActionStore {
     }
   }
 
+  async get(actionId: string): Promise<CurationActionDocument | undefined> {
+    return (await this.actions.findOne({ _id: actionId })) ?? undefined;
+  }
+
   async finish(actionId: string, outcome: CurationOutcome): Promise<void> {
     await this.actions.updateOne({ _id: actionId }, { $set: { state: 'done', outcome } });
   }

@@ -31,9 +31,17 @@ export class CurateProducts {
   ) {}
 
   async execute(request: CurationRequest): Promise<CurationOutcome> {
+    return (await this.start(request)).done;
+  }
+
+  /**
+   * Records the action and starts carrying it out: once this resolves the action is safe (a crash later is
+   * finished by resume), so a bulk action over thousands of SKUs can be answered before it is done.
+   */
+  async start(request: CurationRequest): Promise<{ done: Promise<CurationOutcome> }> {
     const action = await this.actions.begin({ _id: request.actionId, skuIds: [...new Set(request.skuIds)], action: request.action, reason: request.reason, by: request.by, at: request.at });
-    if (action.state === 'done' && action.outcome) return action.outcome;
-    return this.carryOut(action);
+    if (action.state === 'done' && action.outcome) return { done: Promise.resolve(action.outcome) };
+    return { done: this.carryOut(action) };
   }
 
   /** Carries out actions a dead process left running (at start-up, and now and then). */

@@ -1,5 +1,8 @@
 import {
+  type CurationRuleSet,
   DEFAULT_PRICING_POLICY,
+  initialCurationOf,
+  NO_QUALIFICATIONS,
   DefaultBestOfferStrategy,
   type BrandFeedPayload,
   type JdOfferPayload,
@@ -114,6 +117,34 @@ describe('PageProcessor', () => {
     });
     expect(types(store).at(-1)).toBe('sku-upserted');
     expect(dataOf(store, store.events().length - 1)).toMatchObject({ version: 3, bestOffer: { sourceId: 'brand-other', externalId: 'B1' } });
+  });
+
+  it('lets the curation rules decide a new SKU once; a later page keeps that decision', async () => {
+    const rules: CurationRuleSet = { rules: [{ name: 'midea approved', when: { brands: ['美的'] }, then: 'approved' }], otherwise: 'pending' };
+    processor = new PageProcessor(store, {
+      strategy: new DefaultBestOfferStrategy(),
+      pricing: DEFAULT_PRICING_POLICY,
+      initialCuration: (product, decidedAt) => initialCurationOf(product, rules, NO_QUALIFICATIONS, decidedAt),
+    });
+    await processor.process(page([feedRecord('brand-midea', 'A1'), feedRecord('brand-midea', 'A2', { brand: '九阳', title: '九阳 电饭煲 A2' })]), {
+      sourceId: 'brand-midea',
+      jobId: 'j1',
+      seq: 1,
+      at,
+    });
+    const byTitle = (title: string) => [...store.products.values()].find((product) => product.state.title === title)!.state;
+    expect(byTitle('美的 电饭煲 A1')).toMatchObject({ sellable: true, curation: { status: 'approved', reason: 'rule "midea approved"', by: 'curation-rules' } });
+    expect(byTitle('九阳 电饭煲 A2')).toMatchObject({ sellable: false, curation: { status: 'pending' }, delistedReason: expect.stringContaining('pending by curation') });
+    expect(dataOf(store, 1)).toMatchObject({ sellable: false, curationStatus: 'pending' });
+
+    rules.otherwise = 'rejected';
+    await processor.process(page([feedRecord('brand-midea', 'A2', { brand: '九阳', title: '九阳 电饭煲 A2', supplyPrice: '189.00' })]), {
+      sourceId: 'brand-midea',
+      jobId: 'j2',
+      seq: 1,
+      at,
+    });
+    expect(byTitle('九阳 电饭煲 A2')).toMatchObject({ supplyPriceFen: 18900, curation: { status: 'pending' } });
   });
 
   it('delists a product whose only offer is removed, with a reason', async () => {

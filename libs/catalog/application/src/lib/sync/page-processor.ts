@@ -18,7 +18,7 @@ import {
 } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';
-import { type ProductEdit, ProductMerger } from './product-merger';
+import { type InitialCuration, type ProductEdit, ProductMerger } from './product-merger';
 
 export interface SupplierProfile {
   qualityScore?: number;
@@ -46,6 +46,8 @@ export interface PageProcessorOptions {
   strategy: BestOfferStrategy;
   pricing: PricingPolicy;
   supplierProfile?: (sourceId: string) => SupplierProfile;
+  /** The curation rules' decision on new SKUs; without it new SKUs are approved. */
+  initialCuration?: InitialCuration;
 }
 
 /**
@@ -65,7 +67,7 @@ export class PageProcessor {
     private readonly store: CatalogStore,
     private readonly options: PageProcessorOptions,
   ) {
-    this.merger = new ProductMerger(store, options.strategy, options.pricing);
+    this.merger = new ProductMerger(store, options.strategy, options.pricing, options.initialCuration);
   }
 
   async process(page: SourcePage, context: PageContext): Promise<PageOutcome> {

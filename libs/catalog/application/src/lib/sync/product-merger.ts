@@ -7,8 +7,10 @@ import {
   deriveProduct,
   type OfferSummary,
   type PricingPolicy,
+  type ProductCuration,
   productContentHash,
   type ProductState,
+  withCuration,
 } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { skuEventFor } from './sku-events';
@@ -36,6 +38,9 @@ export interface MergeOutcome {
 
 const MAX_CAS_ATTEMPTS = 8;
 
+/** Staff's first decision on a SKU the catalog has never had (the curation rules); none: approved. */
+export type InitialCuration = (product: ProductState, at: Date) => ProductCuration | undefined;
+
 /**
  * Applies a page's edits to products: new products by insert (a duplicate _id means another source was
  * first), existing ones by a version-guarded replace, read again and retried when another writer won.
@@ -46,6 +51,7 @@ export class ProductMerger {
     private readonly store: CatalogStore,
     private readonly strategy: BestOfferStrategy,
     private readonly pricing: PricingPolicy,
+    private readonly initialCuration: InitialCuration = () => undefined,
     private readonly concurrency = 8,
   ) {}
 
@@ -65,7 +71,7 @@ export class ProductMerger {
         this.pricing,
       );
       if (!derived.ok) continue;
-      fresh.set(edit.skuId, { edit, product: this.stored(derived.product, 1, context, context.at) });
+      fresh.set(edit.skuId, { edit, product: this.stored(this.firstDecision(derived.product, context.at), 1, context, context.at) });
     }
     // Another writer may have created some of them since the read: those go the merge way below.
     const { existing } = await this.store.insertProducts([...fresh.values()].map((entry) => entry.product));
@@ -99,10 +105,10 @@ export class ProductMerger {
       if (product === undefined) return { written: 0 };
 
       if (stored === undefined) {
-        const fresh = this.stored(product, 1, context, context.at);
+        const fresh = this.stored(this.firstDecision(product, context.at), 1, context, context.at);
         const { existing } = await this.store.insertProducts([fresh]);
         if (existing.length > 0) continue;
-        return { written: 1, event: skuEventFor('created', undefined, product, 1, context.at) };
+        return { written: 1, event: skuEventFor('created', undefined, fresh.state, 1, context.at) };
       }
 
       const kind = classifyChange(stored.state, product);
@@ -136,6 +142,11 @@ export class ProductMerger {
       context.details.set(summary.offerId, stored.offer);
     }
     return undefined;
+  }
+
+  private firstDecision(product: ProductState, at: Date): ProductState {
+    const curation = this.initialCuration(product, at);
+    return curation ? withCuration(product, curation) : product;
   }
 
   private stored(state: ProductState, version: number, context: MergeContext, createdAt: Date): StoredProduct {

@@ -30,6 +30,11 @@ const MOVES: Readonly<Record<CurationAction, { from: readonly CurationStatus[]; 
 
 export const CURATION_ACTIONS = Object.keys(MOVES) as CurationAction[];
 
+/** The status `action` moves a SKU to. */
+export function curationTargetOf(action: CurationAction): CurationStatus {
+  return MOVES[action].to;
+}
+
 export function curationStatusOf(product: Pick<ProductState, 'curation'>): CurationStatus {
   return product.curation?.status ?? 'approved';
 }
