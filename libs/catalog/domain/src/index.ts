@@ -34,3 +34,4 @@ export * from './lib/reports/catalog-mix-presets';
 export * from './lib/reports/catalog-mix';
 export * from './lib/reports/iso-week';
 export * from './lib/reports/new-arrivals';
+export * from './lib/pools/selection-pool-store.port';

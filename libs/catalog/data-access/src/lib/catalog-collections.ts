@@ -18,6 +18,8 @@ export const CATALOG_COLLECTIONS = {
   qualityScores: 'quality_scores',
   /** Staff curation actions (`_id` = action id), written before their SKUs (crash recovery). */
   curationActions: 'curation_actions',
+  /** One selection pool (选品池) per mall (`_id` = the mall's tenant id). */
+  selectionPools: 'selection_pools',
 } as const;
 
 /**
