@@ -1,7 +1,6 @@
+export const POINTS_BANDS = ['low', 'mid', 'high'] as const;
 /** low / mid / high: the points band (积分档位) a SKU sits in, from the points a member pays for it. */
-export type PointsBand = 'low' | 'mid' | 'high';
-
-export const POINTS_BANDS: readonly PointsBand[] = ['low', 'mid', 'high'];
+export type PointsBand = (typeof POINTS_BANDS)[number];
 
 /**
  * How contract prices become points and where the bands start. The issue's bands are 100–500, 500–2,000
