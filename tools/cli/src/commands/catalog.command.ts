@@ -4,6 +4,7 @@ import { issueStaffToken } from '@supply-hub/auth';
 import { loadConfigOrExit, SERVICES } from '@supply-hub/config';
 import { DependencyUnavailableError, ValidationError } from '@supply-hub/errors';
 import { tokenEnvSchema } from '../cli-env';
+import { type MixReport, mixReportTable } from './mix-report';
 import type { Output } from './output';
 import { progressLine, type SyncJobProgress } from './sync-progress';
 
@@ -18,9 +19,10 @@ interface SyncOptions {
 /**
  * `supply-hub catalog sync <source...|all>`: starts syncs through catalog-sync's staff API and, unless
  * --no-wait, shows one progress bar per source until each has completed or failed (exit 1 if one failed).
+ * `supply-hub catalog mix-report`: the catalog mix report (GET /reports/mix) as a table.
  */
 export function catalogCommand(output: Output): Command {
-  const catalog = new Command('catalog').description('catalog syncs');
+  const catalog = new Command('catalog').description('catalog syncs and reports');
   catalog
     .command('sync')
     .description('start syncs of supplier sources and follow their progress')
@@ -47,6 +49,23 @@ export function catalogCommand(output: Output): Command {
       const finished = await follow(jobs, api, Number(options.interval));
       if (options.json) output.json(finished);
       if (finished.some((job) => job.state === 'failed')) process.exitCode = 1;
+    });
+  catalog
+    .command('mix-report')
+    .description('the share of each category family and points band among sellable SKUs, against a target mix')
+    .addOption(new Option('--preset <preset>', 'target mix').choices(['generic', 'finance', 'retail', 'internet', 'everyday-quality-scarce']).default('generic'))
+    .option('--mall <mallId>', "within this mall's selection pool")
+    .addOption(new Option('--url <url>', 'catalog-sync base URL').default(`http://127.0.0.1:${SERVICES['catalog-sync'].port}`))
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { preset: string; mall?: string; url: string; json?: boolean }) => {
+      const { STAFF_TOKEN_SECRET } = loadConfigOrExit(tokenEnvSchema, 'supply-hub catalog');
+      const token = await issueStaffToken({ sub: 'cli', roles: ['operations'], ttlSeconds: 3600 }, STAFF_TOKEN_SECRET);
+      const query = new URLSearchParams({ preset: options.preset, ...(options.mall ? { mallId: options.mall } : {}) });
+      const report = (await apiClient(options.url, token)('GET', `/reports/mix?${query}`)) as MixReport;
+      if (options.json) return output.json(report);
+      const table = mixReportTable(report);
+      output.line(table.heading);
+      output.table(table.headers, table.rows);
     });
   return catalog;
 }
