@@ -220,6 +220,28 @@ describe('selection pools in catalog-sync', () => {
     await service.http.get('/reports/new-arrivals').query({ week: '2027-W53' }).set('Authorization', `Bearer ${reader}`).expect(400);
   });
 
+  it('brings a pool written on one instance to another within seconds', async () => {
+    const second = await startTestService({
+      name: 'catalog-sync',
+      envSchema: catalogSyncEnv,
+      module: AppModule,
+      transport: (app) => app.get(KafkaEventsStrategy),
+      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' },
+      keepDatabase: true,
+    });
+    try {
+      const listOnSecond = async () =>
+        ((await second.http.get('/catalog/skus').query({ brand: brandB }).set('X-Api-Key', keyB).expect(200)).body.items as { skuId: string }[]).map((item) => item.skuId).sort();
+      await waitFor(async () => (await listOnSecond()).length > 0, { timeoutMs: 30_000, message: 'the second instance to load the catalog' });
+      expect(names(await listOnSecond())).toEqual(['kettle']);
+      await putPool(mallB, { filters: { brands: [brandB] } }).expect(200);
+      await waitFor(async () => (await listOnSecond()).length === 2, { timeoutMs: 30_000, message: 'the second instance to apply mall B’s new pool' });
+      expect(names(await listOnSecond())).toEqual(['checkup', 'kettle']);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
+
   const templateFilters = async (id: string) =>
     ((await service.http.get('/pools/templates').set('Authorization', `Bearer ${curator}`).expect(200)).body.items as { id: string; filters: object }[]).find((template) => template.id === id)!.filters;
 });
