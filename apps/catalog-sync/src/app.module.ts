@@ -4,7 +4,9 @@ import { KafkaHealth, KafkaModule, kafkaOptionsFor } from '@supply-hub/kafka/nes
 import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { CatalogModule } from './catalog/catalog.module';
 import { CurationModule } from './curation/curation.module';
+import { PoolsModule } from './pools/pools.module';
 import { QualityModule } from './quality/quality.module';
+import { CatalogReportsModule } from './reports/catalog-reports.module';
 import type { CatalogSyncEnv } from './config/catalog-sync-env';
 
 /** catalog-sync: supplier catalogs in, the curated catalog out (SKU events), quality blacklists (blacklist events). */
@@ -19,6 +21,8 @@ import type { CatalogSyncEnv } from './config/catalog-sync-env';
     CatalogModule,
     QualityModule,
     CurationModule,
+    PoolsModule,
+    CatalogReportsModule,
   ],
   providers: [healthCheck('kafka', KafkaHealth)],
 })

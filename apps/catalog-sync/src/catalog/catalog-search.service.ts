@@ -3,6 +3,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { CatalogSearchIndex } from '@supply-hub/catalog-application';
 import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
 import type { ProductState } from '@supply-hub/catalog-domain';
+import { DependencyUnavailableError } from '@supply-hub/errors';
 import { SkuDelisted, SkuPriceChanged, SkuStockChanged, SkuUpserted } from '@supply-hub/contracts';
 import { KafkaEventConsumer, KafkaEventPublisher, onEvent, type ProcessedEventLedger } from '@supply-hub/kafka';
 import { KAFKA_CLIENT, nestEventLogger } from '@supply-hub/kafka/nest';
@@ -60,6 +61,13 @@ export class CatalogSearchService implements OnApplicationBootstrap, OnApplicati
     });
     await this.consumer.start();
     this.loaded = this.load();
+  }
+
+  /** Refuses (503) a read of the index on a sync worker or before the index is loaded. */
+  assertServing(): void {
+    if (!this.enabled)
+      throw new DependencyUnavailableError('this catalog-sync instance is a sync worker and does not serve the catalog (CATALOG_SEARCH_INDEX=false)');
+    if (!this.ready) throw new DependencyUnavailableError('the catalog index is still loading; try again in a few seconds');
   }
 
   /** Resolves once the index holds every stored product. */

@@ -1,17 +1,22 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CatalogListing } from '@supply-hub/catalog-application';
+import type { Principal } from '@supply-hub/auth';
 import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
-import { DependencyUnavailableError, NotFoundError } from '@supply-hub/errors';
-import { ApiProblemResponses, StaffAuth, TenantAuth } from '@supply-hub/http';
+import { NotFoundError } from '@supply-hub/errors';
+import { ApiProblemResponses, CurrentPrincipal, StaffAuth, TenantAuth } from '@supply-hub/http';
 import type { z } from 'zod';
 import { type CatalogQueryInput, catalogPageSchema, catalogQuerySchema, catalogSkuSchema, skuIdSchema } from './catalog.dto';
 import { ActiveBlacklistService } from '../blacklist/active-blacklist.service';
+import { SelectionPoolsService } from '../pools/selection-pools.service';
+import { catalogItemOf } from './catalog-item';
 import { bestOfferSourceOf, CatalogSearchService } from './catalog-search.service';
+import { PointsBands } from './points-bands';
 
 /**
- * The curated catalog as malls browse it: sellable SKUs only, one contract price each, the offers behind
- * it hidden. Every mall sees the whole sellable catalog until selection pools (选品池) narrow it.
+ * The curated catalog as malls browse it: sellable SKUs only, one contract price each (and its points
+ * price and band), the offers behind it hidden. A mall with a selection pool (选品池) sees only its pool,
+ * judged on the SKU's current values, and a SKU outside it is a 404 like an unknown one; a mall without
+ * a pool, and staff, see the whole sellable catalog.
  *
  * SKUs an active quality blacklist entry names are hidden here, at request time, rather than by
  * re-deriving the stored products' `sellable` flag (a later curation step adds holds to products): an
@@ -27,29 +32,35 @@ export class CatalogController {
     private readonly search: CatalogSearchService,
     private readonly store: MongoCatalogStore,
     private readonly blacklist: ActiveBlacklistService,
+    private readonly pools: SelectionPoolsService,
+    private readonly bands: PointsBands,
   ) {}
 
   @Get()
   @Header('Cache-Control', 'private, max-age=5')
-  @ApiOperation({ summary: 'Browse and search the sellable catalog; cursor-paged' })
+  @ApiOperation({ summary: 'Browse and search the sellable catalog (a mall: its selection pool); cursor-paged; band filters by points band' })
   @ApiOkResponse({ standardSchema: catalogPageSchema })
   @ApiProblemResponses(400, 503)
-  list(@Query({ schema: catalogQuerySchema }) query: CatalogQueryInput): z.output<typeof catalogPageSchema> {
-    if (!this.search.enabled)
-      throw new DependencyUnavailableError('this catalog-sync instance is a sync worker and does not serve the catalog (CATALOG_SEARCH_INDEX=false)');
-    if (!this.search.isReady) throw new DependencyUnavailableError('the catalog index is still loading; try again in a few seconds');
-    const page = this.search.index.query({ ...query, blacklist: this.blacklist.list });
-    return { items: page.items.map(itemOf), nextCursor: page.nextCursor };
+  list(@CurrentPrincipal() caller: Principal, @Query({ schema: catalogQuerySchema }) query: CatalogQueryInput): z.output<typeof catalogPageSchema> {
+    this.search.assertServing();
+    const { band, ...filters } = query;
+    const prices = band ? this.bands.narrowPrice(band, filters) : {};
+    if (!prices) return { items: [], nextCursor: null };
+    const visible = this.pools.membershipFor(caller);
+    const page = this.search.index.query({ ...filters, ...prices, blacklist: this.blacklist.list, ...(visible ? { visible } : {}) });
+    return { items: page.items.map((listing) => catalogItemOf(listing, this.bands)), nextCursor: page.nextCursor };
   }
 
   @Get(':skuId')
-  @ApiOperation({ summary: 'One SKU: details, contract price and market reference price' })
+  @ApiOperation({ summary: 'One SKU: details, contract price, points price and band, market reference price (a mall: 404 outside its pool)' })
   @ApiOkResponse({ standardSchema: catalogSkuSchema })
   @ApiProblemResponses(404)
-  async get(@Param('skuId', { schema: skuIdSchema }) skuId: string): Promise<z.output<typeof catalogSkuSchema>> {
+  async get(@CurrentPrincipal() caller: Principal, @Param('skuId', { schema: skuIdSchema }) skuId: string): Promise<z.output<typeof catalogSkuSchema>> {
     const product = await this.store.products.findOne({ _id: skuId });
     if (!product) throw new NotFoundError('SKU', skuId);
     const { state } = product;
+    // Outside the caller's pool reads exactly like an unknown SKU: a mall cannot learn what others sell.
+    if (this.pools.membershipFor(caller)?.(state) === false) throw new NotFoundError('SKU', skuId);
     const { supplierSourceId } = bestOfferSourceOf(state);
     const blacklisted = this.blacklist.list.firstMatch({
       skuId: state.skuId,
@@ -71,25 +82,11 @@ export class CatalogController {
       ...(state.barcode ? { barcode: state.barcode } : {}),
       contractPriceFen: state.contractPriceFen,
       marketPriceFen: state.marketPriceFen,
+      ...this.bands.pricing(state.contractPriceFen),
       stock: state.stock,
       // Shown like any SKU that cannot be sold now (a delisted one answers the same way); why stays internal.
       sellable: state.sellable && blacklisted === undefined,
       version: product.version,
     };
   }
-}
-
-function itemOf(listing: CatalogListing) {
-  return {
-    skuId: listing.skuId,
-    title: listing.title,
-    ...(listing.brand ? { brand: listing.brand } : {}),
-    categoryFamily: listing.categoryFamily,
-    ...(listing.subcategory ? { subcategory: listing.subcategory } : {}),
-    contractPriceFen: listing.contractPriceFen,
-    marketPriceFen: listing.marketPriceFen,
-    inStock: listing.stock > 0,
-    ...(listing.imageUrl ? { imageUrl: listing.imageUrl } : {}),
-    listedAt: listing.listedAt.toISOString(),
-  };
 }

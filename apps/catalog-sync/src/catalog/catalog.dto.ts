@@ -1,7 +1,10 @@
+import { POINTS_BANDS } from '@supply-hub/catalog-domain';
 import { categoryFamilySchema } from '@supply-hub/contracts';
 import { z } from 'zod';
 
 const fen = z.coerce.number().int().nonnegative();
+
+export const pointsBandSchema = z.enum(POINTS_BANDS).describe('Points band (积分档位) of the points price: low, mid or high (thresholds: POINTS_BAND_MID_FROM, POINTS_BAND_HIGH_FROM)');
 
 export const catalogQuerySchema = z
   .strictObject({
@@ -11,6 +14,7 @@ export const catalogQuerySchema = z
     q: z.string().min(1).max(100).optional().describe('Words that must all appear in the title or brand'),
     minPriceFen: fen.optional().describe('Lowest contract price, in fen'),
     maxPriceFen: fen.optional().describe('Highest contract price, in fen'),
+    band: pointsBandSchema.optional(),
     inStock: z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
@@ -41,6 +45,8 @@ export const catalogItemSchema = z
     subcategory: z.string().optional(),
     contractPriceFen: z.number().describe('What the mall pays, in fen'),
     marketPriceFen: z.number().describe('Market reference price (市场参考价), in fen'),
+    pointsPrice: z.number().describe('The contract price in points, at POINTS_PER_YUAN, rounded up'),
+    pointsBand: pointsBandSchema,
     inStock: z.boolean(),
     imageUrl: z.string().optional(),
     listedAt: z.iso.datetime(),
@@ -62,6 +68,8 @@ export const catalogSkuSchema = z
     barcode: z.string().optional(),
     contractPriceFen: z.number(),
     marketPriceFen: z.number(),
+    pointsPrice: z.number(),
+    pointsBand: pointsBandSchema,
     stock: z.number(),
     sellable: z.boolean(),
     version: z.number(),

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BlacklistModule } from '../blacklist/blacklist.module';
+import { PoolsModule } from '../pools/pools.module';
 import { SyncModule } from '../sync/sync.module';
-import { CatalogSearchService } from './catalog-search.service';
+import { CatalogSearchModule } from './catalog-search.module';
 import { CatalogController } from './catalog.controller';
 
 @Module({
-  imports: [SyncModule, BlacklistModule],
+  imports: [SyncModule, CatalogSearchModule, BlacklistModule, PoolsModule],
   controllers: [CatalogController],
-  providers: [CatalogSearchService],
-  exports: [CatalogSearchService],
 })
 export class CatalogModule {}

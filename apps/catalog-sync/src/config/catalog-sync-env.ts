@@ -1,3 +1,4 @@
+import { DEFAULT_POINTS_BAND_POLICY } from '@supply-hub/catalog-domain';
 import { envTypes, SERVICES, serviceEnvSchema } from '@supply-hub/config';
 import { z } from 'zod';
 
@@ -46,6 +47,16 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
   /** How often an instance re-reads the curation rules for new SKUs (an edit on this instance applies at once). */
   CURATION_RULES_REFRESH_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 10_000 }),
+  /** Points a member pays per yuan of contract price: 10 (1 point = 0.1 yuan) puts the bands at about ¥50 and ¥200. */
+  POINTS_PER_YUAN: envTypes.integer({ min: 1, max: 10_000, fallback: DEFAULT_POINTS_BAND_POLICY.pointsPerYuan }),
+  /** The first points price of the mid band (below it: low) and of the high band. */
+  POINTS_BAND_MID_FROM: envTypes.integer({ min: 1, max: 100_000_000, fallback: DEFAULT_POINTS_BAND_POLICY.midFromPoints }),
+  POINTS_BAND_HIGH_FROM: envTypes.integer({ min: 2, max: 100_000_000, fallback: DEFAULT_POINTS_BAND_POLICY.highFromPoints }),
+  /** How often an instance re-reads the selection pools: a pool written on another instance applies here within this. */
+  POOL_RELOAD_INTERVAL_MS: envTypes.integer({ min: 200, max: 600_000, fallback: 2_000 }),
+}).superRefine((env, context) => {
+  if (env.POINTS_BAND_HIGH_FROM <= env.POINTS_BAND_MID_FROM)
+    context.addIssue({ code: 'custom', path: ['POINTS_BAND_HIGH_FROM'], message: `must be above POINTS_BAND_MID_FROM (${env.POINTS_BAND_MID_FROM}): the bands rise low, mid, high` });
 });
 
 export type CatalogSyncEnv = z.output<typeof catalogSyncEnv>;

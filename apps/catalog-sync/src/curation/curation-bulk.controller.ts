@@ -54,7 +54,7 @@ export class CurationBulkController {
   ) {
     if (!this.search.enabled) throw new DependencyUnavailableError('this catalog-sync instance keeps no catalog index (CATALOG_SEARCH_INDEX=false); ask one that does');
     if (!this.search.isReady) throw new DependencyUnavailableError('the catalog index is still loading; try again in a few seconds');
-    const selected = this.search.index.select(body.filter);
+    const selected = this.search.index.selectKnown(body.filter);
     const plan = planBulkCuration(selected, body.action);
     const summary = { matched: plan.matched, applicable: plan.applicable.length, byStatus: plan.byStatus, skipped: plan.skipped, sample: plan.applicable.slice(0, SAMPLE) };
     if (body.dryRun) return { dryRun: true, action: body.action, ...summary };

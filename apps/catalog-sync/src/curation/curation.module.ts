@@ -4,13 +4,13 @@ import { SyncModule } from '../sync/sync.module';
 import { CurationController } from './curation.controller';
 import { CurationRulesController } from './curation-rules.controller';
 import { CurationBulkController } from './curation-bulk.controller';
-import { CatalogModule } from '../catalog/catalog.module';
+import { CatalogSearchModule } from '../catalog/catalog-search.module';
 import { curationProviders } from './curation.providers';
 import { CurationRecovery } from './curation-recovery.service';
 
 /** Curation: staff's decisions on SKUs, carried to the products, their events and the audit log. */
 @Module({
-  imports: [SyncModule, CatalogModule],
+  imports: [SyncModule, CatalogSearchModule],
   controllers: [CurationController, CurationRulesController, CurationBulkController],
   providers: [...curationProviders, CurationRecovery],
   exports: [CurateProducts],

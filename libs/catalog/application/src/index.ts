@@ -8,3 +8,4 @@ export * from './lib/blacklist';
 export * from './lib/quality/record-quality-facts.use-case';
 export * from './lib/curation/curate-products.use-case';
 export * from './lib/curation/curation-rules-cache';
+export * from './lib/pools';

@@ -1,5 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { type MixReport, mixReportTable } from './mix-report';
 import type { Output } from './output';
 import { type Api, catalogSyncUrlOption, staffApi } from './staff-api';
 import { progressLine, type SyncJobProgress } from './sync-progress';
@@ -15,9 +16,10 @@ interface SyncOptions {
 /**
  * `supply-hub catalog sync <source...|all>`: starts syncs through catalog-sync's staff API and, unless
  * --no-wait, shows one progress bar per source until each has completed or failed (exit 1 if one failed).
+ * `supply-hub catalog mix-report`: the catalog mix report (GET /reports/mix) as a table.
  */
 export function catalogCommand(output: Output): Command {
-  const catalog = new Command('catalog').description('catalog syncs');
+  const catalog = new Command('catalog').description('catalog syncs and reports');
   catalog
     .command('sync')
     .description('start syncs of supplier sources and follow their progress')
@@ -42,6 +44,22 @@ export function catalogCommand(output: Output): Command {
       const finished = await follow(jobs, api, Number(options.interval));
       if (options.json) output.json(finished);
       if (finished.some((job) => job.state === 'failed')) process.exitCode = 1;
+    });
+  catalog
+    .command('mix-report')
+    .description('the share of each category family and points band among sellable SKUs, against a target mix')
+    .addOption(new Option('--preset <preset>', 'target mix').choices(['generic', 'finance', 'retail', 'internet', 'everyday-quality-scarce']).default('generic'))
+    .option('--mall <mallId>', "within this mall's selection pool")
+    .addOption(catalogSyncUrlOption())
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { preset: string; mall?: string; url: string; json?: boolean }) => {
+      const api = await staffApi(options.url, ['operations'], 'supply-hub catalog');
+      const query = new URLSearchParams({ preset: options.preset, ...(options.mall ? { mallId: options.mall } : {}) });
+      const report = (await api('GET', `/reports/mix?${query}`)) as MixReport;
+      if (options.json) return output.json(report);
+      const table = mixReportTable(report);
+      output.line(table.heading);
+      output.table(table.headers, table.rows);
     });
   return catalog;
 }

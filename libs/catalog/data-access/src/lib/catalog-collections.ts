@@ -20,6 +20,8 @@ export const CATALOG_COLLECTIONS = {
   curationActions: 'curation_actions',
   /** The rules that decide new SKUs' first curation state (one document, `_id` = 'current'). */
   curationRules: 'curation_rules',
+  /** One selection pool (选品池) per mall (`_id` = the mall's tenant id). */
+  selectionPools: 'selection_pools',
 } as const;
 
 /**

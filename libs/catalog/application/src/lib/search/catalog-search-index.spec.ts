@@ -72,7 +72,13 @@ describe('CatalogSearchIndex', () => {
     expect(ids({ sort: 'price_asc', limit: 50, inStock: true })).not.toContain('sku-04');
     expect(ids({ sort: 'price_asc', limit: 50, q: '九阳 SKU-1' }).sort()).toEqual(['sku-12', 'sku-15', 'sku-18']);
     expect(ids({ sort: 'price_asc', limit: 50, newSince: new Date(Date.UTC(2026, 10, 28)) }).sort()).toEqual(['sku-27', 'sku-28', 'sku-29']);
-    expect(ids({ sort: 'price_asc', limit: 50, visible: (skuId) => skuId.endsWith('1') })).toEqual(['sku-01', 'sku-11', 'sku-21']);
+    expect(ids({ sort: 'price_asc', limit: 50, visible: (listing) => listing.skuId.endsWith('1') })).toEqual(['sku-01', 'sku-11', 'sku-21']);
+  });
+
+  it('selects every sellable SKU the filters match, unpaged, by the same rules as a query', () => {
+    const selected = [...index.select({ family: 'physical', visible: (listing) => listing.brand === '九阳' })].map((item) => item.skuId).sort();
+    expect(selected).toEqual(['sku-00', 'sku-03', 'sku-06', 'sku-09', 'sku-12', 'sku-15', 'sku-18', 'sku-21', 'sku-24']);
+    expect([...index.select()]).toHaveLength(29);
   });
 
   it('keeps the newest version and forgets nothing when an old event arrives late', () => {
@@ -125,16 +131,16 @@ describe('CatalogSearchIndex', () => {
     });
 
     it('matches every criterion given, sellable or not, in SKU id order', () => {
-      expect(index.select({ brands: ['美的'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a2', 'a4']);
-      expect(index.select({ brands: ['美的'], suppliers: ['jd'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a4']);
-      expect(index.select({ statuses: ['pending'], maxPriceFen: 10_000 }).map((sku) => sku.skuId)).toEqual(['a1']);
-      expect(index.select({ families: ['physical'], minPriceFen: 6_000 }).map((sku) => sku.skuId)).toEqual(['a2', 'a3']);
-      expect(index.select({ brands: ['格力'] })).toEqual([]);
+      expect(index.selectKnown({ brands: ['美的'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a2', 'a4']);
+      expect(index.selectKnown({ brands: ['美的'], suppliers: ['jd'] }).map((sku) => sku.skuId)).toEqual(['a1', 'a4']);
+      expect(index.selectKnown({ statuses: ['pending'], maxPriceFen: 10_000 }).map((sku) => sku.skuId)).toEqual(['a1']);
+      expect(index.selectKnown({ families: ['physical'], minPriceFen: 6_000 }).map((sku) => sku.skuId)).toEqual(['a2', 'a3']);
+      expect(index.selectKnown({ brands: ['格力'] })).toEqual([]);
     });
 
     it('follows a delisting that carries staff’s decision', () => {
       index.markUnsellable('a4', 2, 'suspended');
-      expect(index.select({ statuses: ['suspended'] }).map((sku) => sku.skuId)).toEqual(['a4']);
+      expect(index.selectKnown({ statuses: ['suspended'] }).map((sku) => sku.skuId)).toEqual(['a4']);
       index.markUnsellable('a3', 2);
       expect(index.get('a3')?.curationStatus).toBe('approved');
     });

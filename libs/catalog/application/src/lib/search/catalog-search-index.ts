@@ -39,8 +39,8 @@ export interface CatalogQuery {
   sort: CatalogSort;
   limit: number;
   cursor?: string;
-  /** Which SKUs this caller may see (a mall's selection pool, later); all sellable ones when absent. */
-  visible?: (skuId: string) => boolean;
+  /** Which SKUs this caller may see (a mall's selection pool, by the SKU's current values); all sellable ones when absent. */
+  visible?: (listing: CatalogListing) => boolean;
   /** The active quality blacklist: SKUs an entry names are hidden, whatever their stored `sellable`. */
   blacklist?: CatalogBlacklist;
 }
@@ -151,22 +151,7 @@ export class CatalogSearchIndex {
   query(query: CatalogQuery): CatalogPage {
     this.resortIfDue();
     const after = query.cursor ? decodeCursor(query.cursor, query.sort) : undefined;
-    const words = query.q ? searchText(query.q).split(' ').filter(Boolean) : [];
-    const blacklist = query.blacklist;
-    const now = new Date();
-    const matches = (entry: Entry) =>
-      entry.sellable &&
-      (!query.family || entry.categoryFamily === query.family) &&
-      (!query.subcategory || entry.subcategory === query.subcategory) &&
-      (!query.brand || entry.brand === query.brand) &&
-      (query.minPriceFen === undefined || entry.contractPriceFen >= query.minPriceFen) &&
-      (query.maxPriceFen === undefined || entry.contractPriceFen <= query.maxPriceFen) &&
-      (!query.inStock || entry.stock > 0) &&
-      (!query.newSince || entry.listedAt >= query.newSince) &&
-      words.every((word) => entry.text.includes(word)) &&
-      (!query.visible || query.visible(entry.skuId)) &&
-      (!blacklist || blacklist.firstMatch(entry.blacklistSubject, now) === undefined);
-
+    const matches = matcherOf(query);
     const compare = comparatorOf(query.sort);
     const ordered = this.narrowest(query)[query.sort];
     let start = after ? firstAfter(ordered, after, compare) : 0;
@@ -189,8 +174,8 @@ export class CatalogSearchIndex {
     return { items, nextCursor: more ? encodeCursor(query.sort, last!) : null };
   }
 
-  /** Every SKU `selection` matches, sellable or not, by SKU id. */
-  select(selection: CatalogSelection): CatalogListing[] {
+  /** Every SKU `selection` matches, sellable or not (staff's bulk decisions), by SKU id. */
+  selectKnown(selection: CatalogSelection): CatalogListing[] {
     const words = selection.q ? searchText(selection.q).split(' ').filter(Boolean) : [];
     const among = <T>(values: readonly T[] | undefined, value: T | undefined) => values === undefined || (value !== undefined && values.includes(value));
     const selected: CatalogListing[] = [];
@@ -208,6 +193,15 @@ export class CatalogSearchIndex {
         selected.push(listingOf(entry));
     }
     return selected.sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : 0));
+  }
+
+  /**
+   * Every SKU the filters match, in no particular order, unpaged: for counts and reports over the
+   * sellable catalog (a mall's pool, a week's arrivals), which read all of it once.
+   */
+  *select(filter: CatalogFilter = {}): Generator<CatalogListing> {
+    const matches = matcherOf(filter);
+    for (const entry of this.entries.values()) if (matches(entry)) yield listingOf(entry);
   }
 
   /** The smallest prebuilt list that holds every entry the query can match. */
@@ -253,6 +247,28 @@ export class CatalogSearchIndex {
     this.dirty = false;
     this.sortedAt = now;
   }
+}
+
+/** The filters of a query without its order and paging. */
+export type CatalogFilter = Omit<CatalogQuery, 'sort' | 'limit' | 'cursor'>;
+
+/** What a query matches: sellable SKUs passing every filter it sets, not named by an active blacklist entry. */
+function matcherOf(query: CatalogFilter): (entry: Entry) => boolean {
+  const words = query.q ? searchText(query.q).split(' ').filter(Boolean) : [];
+  const blacklist = query.blacklist;
+  const now = new Date();
+  return (entry) =>
+    entry.sellable &&
+    (!query.family || entry.categoryFamily === query.family) &&
+    (!query.subcategory || entry.subcategory === query.subcategory) &&
+    (!query.brand || entry.brand === query.brand) &&
+    (query.minPriceFen === undefined || entry.contractPriceFen >= query.minPriceFen) &&
+    (query.maxPriceFen === undefined || entry.contractPriceFen <= query.maxPriceFen) &&
+    (!query.inStock || entry.stock > 0) &&
+    (!query.newSince || entry.listedAt >= query.newSince) &&
+    words.every((word) => entry.text.includes(word)) &&
+    (!query.visible || query.visible(entry)) &&
+    (!blacklist || blacklist.firstMatch(entry.blacklistSubject, now) === undefined);
 }
 
 type SortKey = [number, string];

@@ -1,0 +1,2 @@
+export * from './save-selection-pool.use-case';
+export * from './selection-pool-directory';
