@@ -27,3 +27,6 @@ export * from './lib/sync/sync-stores.port';
 export * from './lib/blacklist/blacklist-entry';
 export * from './lib/quality/quality-score';
 export * from './lib/curation/product-curation';
+export * from './lib/qualification/qualification';
+export * from './lib/qualification/qualification-set';
+export * from './lib/qualification/qualification-csv';
