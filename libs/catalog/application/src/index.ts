@@ -7,3 +7,4 @@ export * from './lib/search/catalog-search-index';
 export * from './lib/blacklist';
 export * from './lib/quality/record-quality-facts.use-case';
 export * from './lib/curation/curate-products.use-case';
+export * from './lib/qualification';

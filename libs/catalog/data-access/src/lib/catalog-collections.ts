@@ -18,6 +18,12 @@ export const CATALOG_COLLECTIONS = {
   qualityScores: 'quality_scores',
   /** Staff curation actions (`_id` = action id), written before their SKUs (crash recovery). */
   curationActions: 'curation_actions',
+  /** Supplier qualifications (`_id` = qualification id, derived from the document); small, read whole. */
+  qualifications: 'qualifications',
+  /** What a lapsed qualification suspended, per supplier and brand (`_id` = `<supplierId>|<brand key>`), for a precise restore. */
+  qualificationSuspensions: 'qualification_suspensions',
+  /** The qualification sweep's own state (`_id` = 'products-scan'): which lapses its last products scan acted on. */
+  qualificationSweeps: 'qualification_sweeps',
 } as const;
 
 /**

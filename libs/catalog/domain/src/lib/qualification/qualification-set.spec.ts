@@ -83,6 +83,25 @@ describe('QualificationSet', () => {
     expect(list.expiring(at('2026-09-16'), 20)).toHaveLength(1);
   });
 
+  it('lists the lapses in force: per supplier and kind (and brand), the latest ended document, none once renewed', () => {
+    const history = new QualificationSet([
+      licence('2024-01-01', '2024-12-31'),
+      licence('2025-01-01', '2025-12-31'),
+      authorisation('美的', '2025-01-01', '2026-03-31'),
+      authorisation('ＭＩＤＥＡ', '2025-01-01', '2025-06-30'),
+      authorisation('格力', '2025-01-01', '2025-12-31'),
+      authorisation('格力', '2026-01-01', '2026-12-31'),
+      licence('2025-01-01', '2025-06-30', 'taobao'),
+    ]);
+    expect(history.lapses(at('2026-05-01'))).toEqual([
+      { supplierId: 'jd', kind: 'business-licence', brandKey: '', validUntil: '2025-12-31' },
+      { supplierId: 'jd', kind: 'brand-authorisation', brandKey: '美的', validUntil: '2026-03-31' },
+      { supplierId: 'jd', kind: 'brand-authorisation', brandKey: 'midea', validUntil: '2025-06-30' },
+      { supplierId: 'taobao', kind: 'business-licence', brandKey: '', validUntil: '2025-06-30' },
+    ]);
+    expect(history.lapses(at('2025-03-01'))).toEqual([]);
+  });
+
   it('says why in words staff read', () => {
     expect(lapseReason('jd', '美的', [{ kind: 'brand-authorisation', validUntil: '2026-09-30' }])).toBe("supplier jd's brand authorisation for 美的 expired on 2026-10-01");
     expect(lapseReason('jd', '美的', [{ kind: 'business-licence', validUntil: '2026-12-31' }])).toBe("supplier jd's business licence expired on 2027-01-01");

@@ -23,6 +23,12 @@ export type QualificationStatus =
   | { status: 'expired'; lapsed: LapsedQualification[] }
   | { status: 'missing'; missing: QualificationKind[] };
 
+/** A kind of document a supplier (for a brand: brandKey, '' for the licence) no longer holds; validUntil: the latest one's. */
+export interface Lapse extends LapsedQualification {
+  supplierId: string;
+  brandKey: string;
+}
+
 /** One document about to end without a successor that continues it. */
 export interface ExpiringQualification {
   qualification: Qualification;
@@ -91,9 +97,23 @@ export class QualificationSet {
       .sort((a, b) => a.daysLeft - b.daysLeft || a.qualification.supplierId.localeCompare(b.qualification.supplierId));
   }
 
-  /** The suppliers that hold any qualification. */
-  suppliers(): string[] {
-    return [...this.bySupplier.keys()];
+  /**
+   * Every licence and brand authorisation that has ended without anything covering today in its place:
+   * the suppliers (and brands) whose SKUs the sweep looks for. One per supplier and kind (and brand).
+   */
+  lapses(at: Date): Lapse[] {
+    const today = beijingDayOf(at);
+    const found = new Map<string, Lapse>();
+    for (const document of this.all) {
+      if (document.validUntil >= today) continue;
+      const brandKey = brandKeyOf(document.brand);
+      const scope = `${document.supplierId}|${document.kind}|${brandKey}`;
+      const chain = this.documents(document.supplierId, document.kind, document.brand);
+      if (coveredUntil(chain, today) !== undefined) continue;
+      const known = found.get(scope);
+      if (!known || known.validUntil < document.validUntil) found.set(scope, { supplierId: document.supplierId, kind: document.kind, brandKey, validUntil: document.validUntil });
+    }
+    return [...found.values()];
   }
 
   private documents(supplierId: string, kind: QualificationKind, brand?: string): Qualification[] {
