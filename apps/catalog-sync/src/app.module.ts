@@ -4,6 +4,7 @@ import { KafkaHealth, KafkaModule, kafkaOptionsFor } from '@supply-hub/kafka/nes
 import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platform';
 import { CatalogModule } from './catalog/catalog.module';
 import { CurationModule } from './curation/curation.module';
+import { QualificationsModule } from './qualifications/qualifications.module';
 import { QualityModule } from './quality/quality.module';
 import type { CatalogSyncEnv } from './config/catalog-sync-env';
 
@@ -18,6 +19,7 @@ import type { CatalogSyncEnv } from './config/catalog-sync-env';
     }),
     CatalogModule,
     QualityModule,
+    QualificationsModule,
     CurationModule,
   ],
   providers: [healthCheck('kafka', KafkaHealth)],

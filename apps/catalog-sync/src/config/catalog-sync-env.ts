@@ -44,6 +44,11 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   BLACKLIST_EXPIRY_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 30_000 }),
   /** How often an instance re-reads the active blacklist entries from the store; events keep it current in between. */
   BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
+  /** Run the qualification sweep (30-day warnings, suspension on expiry, restore on renewal) in this instance. */
+  QUALIFICATION_SWEEP: envTypes.boolean(true),
+  QUALIFICATION_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 86_400_000, fallback: 600_000 }),
+  /** How old the sweep's last products scan for a lapse in force may get before it looks for that supplier's new SKUs again. */
+  QUALIFICATION_RESCAN_INTERVAL_MS: envTypes.integer({ min: 60_000, max: 30 * 86_400_000, fallback: 86_400_000 }),
 });
 
 export type CatalogSyncEnv = z.output<typeof catalogSyncEnv>;
