@@ -4,6 +4,7 @@ import { catalogCommand } from './commands/catalog.command';
 import { codesCommand } from './commands/codes.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
+import { qualityCommand } from './commands/quality.command';
 import { tokenCommand } from './commands/token.command';
 
 // Exit codes from sysexits.h, like the services' 78 for bad configuration.
@@ -12,11 +13,12 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation, quality control')
     .addCommand(keysCommand(consoleOutput))
     .addCommand(tokenCommand(consoleOutput))
     .addCommand(catalogCommand(consoleOutput))
-    .addCommand(codesCommand(consoleOutput));
+    .addCommand(codesCommand(consoleOutput))
+    .addCommand(qualityCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.
   const configure = (command: Command): void => {

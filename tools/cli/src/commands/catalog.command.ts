@@ -1,9 +1,7 @@
 import { Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
-import { issueStaffToken } from '@supply-hub/auth';
-import { loadConfigOrExit, SERVICES } from '@supply-hub/config';
-import { DependencyUnavailableError, ValidationError } from '@supply-hub/errors';
-import { tokenEnvSchema } from '../cli-env';
+import { SERVICES } from '@supply-hub/config';
+import { type Api, staffApi } from './api-client';
 import type { Output } from './output';
 import { progressLine, type SyncJobProgress } from './sync-progress';
 
@@ -31,9 +29,7 @@ export function catalogCommand(output: Output): Command {
     .option('--interval <ms>', 'how often progress is read', '500')
     .option('--json', 'print the finished jobs as JSON')
     .action(async (sources: string[], options: SyncOptions) => {
-      const { STAFF_TOKEN_SECRET } = loadConfigOrExit(tokenEnvSchema, 'supply-hub catalog');
-      const token = await issueStaffToken({ sub: 'cli', roles: ['operations'], ttlSeconds: 3600 }, STAFF_TOKEN_SECRET);
-      const api = apiClient(options.url, token);
+      const api = await staffApi(options.url, { sub: 'cli', roles: ['operations'], command: 'supply-hub catalog' });
       const ids =
         sources.length === 1 && sources[0] === 'all'
           ? ((await api('GET', '/sync/sources')) as { items: { sourceId: string }[] }).items.map((item) => item.sourceId)
@@ -49,28 +45,6 @@ export function catalogCommand(output: Output): Command {
       if (finished.some((job) => job.state === 'failed')) process.exitCode = 1;
     });
   return catalog;
-}
-
-type Api = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown>;
-
-function apiClient(baseUrl: string, token: string): Api {
-  return async (method, path, body) => {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new DependencyUnavailableError(
-        `catalog-sync at ${baseUrl} does not answer (${(error as Error).cause ?? (error as Error).message}); is it running?`,
-      );
-    }
-    const answer = (await response.json().catch(() => ({}))) as { detail?: string; title?: string; errors?: { path: string; message: string }[] };
-    if (!response.ok) throw new ValidationError(`${method} ${path}: ${response.status} ${answer.detail ?? answer.title ?? ''}`.trim(), answer.errors ?? []);
-    return answer;
-  };
 }
 
 /** Polls each job until it ends, drawing a bar per source on a terminal (plain lines otherwise). */
