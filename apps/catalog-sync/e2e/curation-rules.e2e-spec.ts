@@ -25,9 +25,12 @@ describe('curation rules and bulk decisions', () => {
 
   const rulesPut = (body: object, token = admin) => service.http.put('/curation/rules').set('Authorization', `Bearer ${token}`).send(body);
   const bulk = (body: object, token = curator) => service.http.post('/curation/bulk').set('Authorization', `Bearer ${token}`).send(body);
-  const productsOf = async (sourceId: string) => (await service.app.get(MongoCatalogStore).products.find({ 'state.offers.sourceId': sourceId }).toArray()).map((product) => product.state);
+  const productsOf = async (sourceId: string) =>
+    (await service.app.get(MongoCatalogStore).products.find({ 'state.offers.sourceId': sourceId }).toArray()).map((product) => product.state);
   const mallSees = async (brand: string) => {
-    const body = (await service.http.get('/catalog/skus').query({ brand, limit: 100 }).set('X-Api-Key', mall).expect(200)).body as { items: { skuId: string }[] };
+    const body = (await service.http.get('/catalog/skus').query({ brand, limit: 100 }).set('X-Api-Key', mall).expect(200)).body as {
+      items: { skuId: string }[];
+    };
     return body.items.map((item) => item.skuId).sort();
   };
 
@@ -69,12 +72,17 @@ describe('curation rules and bulk decisions', () => {
     const initial = await service.http.get('/curation/rules').set('Authorization', `Bearer ${curator}`).expect(200);
     expect(initial.body).toMatchObject({ rules: [], otherwise: 'approved', version: 0, isDefault: true });
 
-    const rules = { rules: [{ name: 'Midea’s own feed', when: { suppliers: ['brand-midea'] }, then: 'approved' }], otherwise: 'pending', version: 0 };
+    // The issue's example: whitelisted brands from qualified suppliers are approved, everything else waits.
+    const rules = { rules: [{ name: 'whitelisted brands, qualified supplier', when: { brands: ['美的', '九阳'], qualifiedSupplier: true }, then: 'approved' }], otherwise: 'pending', version: 0 };
     await rulesPut(rules, curator).expect(403);
     const mallCall = await service.http.put('/curation/rules').set('X-Api-Key', mall).send(rules);
     expect([401, 403]).toContain(mallCall.status);
 
-    const bad = await rulesPut({ rules: [{ name: 'x', when: { minPriceFen: 900, maxPriceFen: 100 }, then: 'approved' }], otherwise: 'pending', version: 0 }).expect(400);
+    const bad = await rulesPut({
+      rules: [{ name: 'x', when: { minPriceFen: 900, maxPriceFen: 100 }, then: 'approved' }],
+      otherwise: 'pending',
+      version: 0,
+    }).expect(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.rules.0.when.maxPriceFen' })]));
 
@@ -83,23 +91,40 @@ describe('curation rules and bulk decisions', () => {
     // A second edit made from the version before the first is refused, not silently lost.
     await rulesPut({ ...rules, otherwise: 'rejected' }).expect(409);
 
-    const audit = await service.http.get('/audit').query({ entityKind: 'curation-rules', entityId: 'current' }).set('Authorization', `Bearer ${admin}`).expect(200);
+    const audit = await service.http
+      .get('/audit')
+      .query({ entityKind: 'curation-rules', entityId: 'current' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(audit.body.items).toEqual([
-      expect.objectContaining({ action: 'curation-rules.replace', actor: expect.objectContaining({ sub: 'admin-li' }), after: expect.objectContaining({ otherwise: 'pending', version: 1 }) }),
+      expect.objectContaining({
+        action: 'curation-rules.replace',
+        actor: expect.objectContaining({ sub: 'admin-li' }),
+        after: expect.objectContaining({ otherwise: 'pending', version: 1 }),
+      }),
     ]);
   });
 
   it('decides each new SKU by the rules: the approved sell, the pending wait outside the mall catalog', async () => {
+    // Midea's own feed is qualified for 美的 (licence and authorisation); Joyoung's feed has an authorisation but no licence.
+    const quality = await testStaffToken(['quality'], 'quality-zhao');
+    const record = (body: object) => service.http.post('/qualifications').set('Authorization', `Bearer ${quality}`).send(body).expect(201);
+    await record({ supplierId: 'brand-midea', kind: 'business-licence', validFrom: '2020-01-01', validUntil: '2099-12-31' });
+    await record({ supplierId: 'brand-midea', kind: 'brand-authorisation', brand: '美的', validFrom: '2020-01-01', validUntil: '2099-12-31' });
+    await record({ supplierId: 'brand-joyoung', kind: 'brand-authorisation', brand: '九阳', validFrom: '2020-01-01', validUntil: '2099-12-31' });
     await runSync('brand-midea');
     await runSync('brand-joyoung');
     const midea = await productsOf('brand-midea');
     const joyoung = await productsOf('brand-joyoung');
     expect(midea.length).toBeGreaterThan(0);
     expect(joyoung.length).toBeGreaterThan(0);
-    for (const product of midea) expect(product.curation).toMatchObject({ status: 'approved', reason: 'rule "Midea’s own feed"', by: 'curation-rules' });
+    for (const product of midea) expect(product.curation).toMatchObject({ status: 'approved', reason: 'rule "whitelisted brands, qualified supplier"', by: 'curation-rules' });
     for (const product of joyoung) expect(product).toMatchObject({ sellable: false, curation: { status: 'pending', by: 'curation-rules' } });
 
-    const sellableMidea = midea.filter((product) => product.sellable).map((product) => product.skuId).sort();
+    const sellableMidea = midea
+      .filter((product) => product.sellable)
+      .map((product) => product.skuId)
+      .sort();
     expect(sellableMidea.length).toBeGreaterThan(0);
     await waitFor(async () => (await mallSees('美的')).length === sellableMidea.length, { message: 'the mall catalog to list the approved Midea SKUs' });
     expect(await mallSees('美的')).toEqual(sellableMidea);
@@ -123,7 +148,10 @@ describe('curation rules and bulk decisions', () => {
 
     await bulk(request).expect(400);
     await bulk({ ...request, confirmCount: joyoung.length + 1 }).expect(409);
-    const mallCall = await service.http.post('/curation/bulk').set('X-Api-Key', mall).send({ ...request, dryRun: true });
+    const mallCall = await service.http
+      .post('/curation/bulk')
+      .set('X-Api-Key', mall)
+      .send({ ...request, dryRun: true });
     expect([401, 403]).toContain(mallCall.status);
 
     const run = await bulk({ ...request, confirmCount: joyoung.length }).expect(202);
@@ -136,19 +164,33 @@ describe('curation rules and bulk decisions', () => {
       { timeoutMs: 60_000, message: 'the bulk approval to finish' },
     );
     expect(done).toMatchObject({ applied: joyoung.length, refusedCount: 0, unknown: [], by: 'curator-wang' });
-    expect((await productsOf('brand-joyoung')).every((product) => product.curation?.status === 'approved' && product.curation.by === 'curator-wang')).toBe(true);
+    expect((await productsOf('brand-joyoung')).every((product) => product.curation?.status === 'approved' && product.curation.by === 'curator-wang')).toBe(
+      true,
+    );
 
-    const sellable = (await productsOf('brand-joyoung')).filter((product) => product.sellable).map((product) => product.skuId).sort();
+    const sellable = (await productsOf('brand-joyoung'))
+      .filter((product) => product.sellable)
+      .map((product) => product.skuId)
+      .sort();
     await waitFor(async () => (await mallSees('九阳')).length === sellable.length, { message: 'the approved Joyoung SKUs in the mall catalog' });
 
     const audit = await waitFor(
       async () => {
-        const page = await service.http.get('/audit').query({ entityKind: 'sku', entityId: joyoung[0], limit: 10 }).set('Authorization', `Bearer ${admin}`).expect(200);
+        const page = await service.http
+          .get('/audit')
+          .query({ entityKind: 'sku', entityId: joyoung[0], limit: 10 })
+          .set('Authorization', `Bearer ${admin}`)
+          .expect(200);
         return page.body.items.length > 0 ? page.body.items : undefined;
       },
       { message: 'the audit entry of a SKU the bulk action approved' },
     );
-    expect(audit[0]).toMatchObject({ action: 'sku.approve', actor: expect.objectContaining({ sub: 'curator-wang' }), before: { status: 'pending' }, after: { status: 'approved', bulkAction: run.body.actionId } });
+    expect(audit[0]).toMatchObject({
+      action: 'sku.approve',
+      actor: expect.objectContaining({ sub: 'curator-wang' }),
+      before: { status: 'pending' },
+      after: { status: 'approved', bulkAction: run.body.actionId },
+    });
 
     // Run again, the same filter selects nothing any more: the approval is not repeated.
     const again = await bulk({ ...request, dryRun: true }).expect(200);

@@ -5,6 +5,7 @@ import { healthCheck, PlatformModule, SERVICE_CONFIG } from '@supply-hub/platfor
 import { CatalogModule } from './catalog/catalog.module';
 import { CurationModule } from './curation/curation.module';
 import { PoolsModule } from './pools/pools.module';
+import { QualificationsModule } from './qualifications/qualifications.module';
 import { QualityModule } from './quality/quality.module';
 import { CatalogReportsModule } from './reports/catalog-reports.module';
 import type { CatalogSyncEnv } from './config/catalog-sync-env';
@@ -20,6 +21,7 @@ import type { CatalogSyncEnv } from './config/catalog-sync-env';
     }),
     CatalogModule,
     QualityModule,
+    QualificationsModule,
     CurationModule,
     PoolsModule,
     CatalogReportsModule,

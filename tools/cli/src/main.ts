@@ -6,6 +6,7 @@ import { codesCommand } from './commands/codes.command';
 import { curationCommand } from './commands/curation.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
+import { qualityCommand } from './commands/quality.command';
 import { tokenCommand } from './commands/token.command';
 
 // Exit codes from sysexits.h, like the services' 78 for bad configuration.
@@ -14,12 +15,12 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, bulk curation, code key rotation')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, bulk curation, quality control, code key rotation')
     .addCommand(keysCommand(consoleOutput))
     .addCommand(tokenCommand(consoleOutput))
     .addCommand(catalogCommand(consoleOutput))
     .addCommand(curationCommand(consoleOutput))
-    .addCommand(new Command('quality').description('quality control: blacklists').addCommand(blacklistCommand(consoleOutput)))
+    .addCommand(qualityCommand(consoleOutput).addCommand(blacklistCommand(consoleOutput)))
     .addCommand(codesCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.

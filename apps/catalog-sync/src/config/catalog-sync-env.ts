@@ -54,6 +54,11 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   POINTS_BAND_HIGH_FROM: envTypes.integer({ min: 2, max: 100_000_000, fallback: DEFAULT_POINTS_BAND_POLICY.highFromPoints }),
   /** How often an instance re-reads the selection pools: a pool written on another instance applies here within this. */
   POOL_RELOAD_INTERVAL_MS: envTypes.integer({ min: 200, max: 600_000, fallback: 2_000 }),
+  /** Run the qualification sweep (30-day warnings, suspension on expiry, restore on renewal) in this instance. */
+  QUALIFICATION_SWEEP: envTypes.boolean(true),
+  QUALIFICATION_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 86_400_000, fallback: 600_000 }),
+  /** How old the sweep's last products scan for a lapse in force may get before it looks for that supplier's new SKUs again. */
+  QUALIFICATION_RESCAN_INTERVAL_MS: envTypes.integer({ min: 60_000, max: 30 * 86_400_000, fallback: 86_400_000 }),
 }).superRefine((env, context) => {
   if (env.POINTS_BAND_HIGH_FROM <= env.POINTS_BAND_MID_FROM)
     context.addIssue({ code: 'custom', path: ['POINTS_BAND_HIGH_FROM'], message: `must be above POINTS_BAND_MID_FROM (${env.POINTS_BAND_MID_FROM}): the bands rise low, mid, high` });

@@ -52,26 +52,45 @@ export class CurationBulkController {
     @Body({ schema: bulkCurationSchema }) body: BulkCurationInput,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
   ) {
-    if (!this.search.enabled) throw new DependencyUnavailableError('this catalog-sync instance keeps no catalog index (CATALOG_SEARCH_INDEX=false); ask one that does');
+    if (!this.search.enabled)
+      throw new DependencyUnavailableError('this catalog-sync instance keeps no catalog index (CATALOG_SEARCH_INDEX=false); ask one that does');
     if (!this.search.isReady) throw new DependencyUnavailableError('the catalog index is still loading; try again in a few seconds');
     const selected = this.search.index.selectKnown(body.filter);
     const plan = planBulkCuration(selected, body.action);
-    const summary = { matched: plan.matched, applicable: plan.applicable.length, byStatus: plan.byStatus, skipped: plan.skipped, sample: plan.applicable.slice(0, SAMPLE) };
+    const summary = {
+      matched: plan.matched,
+      applicable: plan.applicable.length,
+      byStatus: plan.byStatus,
+      skipped: plan.skipped,
+      sample: plan.applicable.slice(0, SAMPLE),
+    };
     if (body.dryRun) return { dryRun: true, action: body.action, ...summary };
 
     if (body.confirmCount === undefined)
-      throw new ValidationError('a bulk action names the count its dry run gave', [{ path: 'confirmCount', message: `required to act; the dry run now gives ${plan.applicable.length}` }]);
+      throw new ValidationError('a bulk action names the count its dry run gave', [
+        { path: 'confirmCount', message: `required to act; the dry run now gives ${plan.applicable.length}` },
+      ]);
     if (body.confirmCount !== plan.applicable.length)
-      throw new BulkSelectionChangedError(`the filter now selects ${plan.applicable.length} SKUs to ${body.action}, not ${body.confirmCount}; run the dry run again`, {
-        applicable: plan.applicable.length,
-      });
+      throw new BulkSelectionChangedError(
+        `the filter now selects ${plan.applicable.length} SKUs to ${body.action}, not ${body.confirmCount}; run the dry run again`,
+        {
+          applicable: plan.applicable.length,
+        },
+      );
     if (plan.applicable.length > MAX_BULK_SKUS)
-      throw new ValidationError(`at most ${MAX_BULK_SKUS} SKUs per bulk action; narrow the filter`, [{ path: 'filter', message: `selects ${plan.applicable.length}` }]);
+      throw new ValidationError(`at most ${MAX_BULK_SKUS} SKUs per bulk action; narrow the filter`, [
+        { path: 'filter', message: `selects ${plan.applicable.length}` },
+      ]);
 
     const actionId = `cur_${randomUUID()}`;
     const statusOf = new Map(selected.map((sku) => [sku.skuId, sku.curationStatus]));
     const { done } = await this.curate.start({ actionId, skuIds: plan.applicable, action: body.action, reason: body.reason, by: staff.sub, at: new Date() });
-    await this.audit.record(ctx, { action: 'curation.bulk', entity: { kind: 'curation-action', id: actionId }, after: { filter: body.filter, action: body.action, skus: plan.applicable.length }, reason: body.reason });
+    await this.audit.record(ctx, {
+      action: 'curation.bulk',
+      entity: { kind: 'curation-action', id: actionId },
+      after: { filter: body.filter, action: body.action, skus: plan.applicable.length },
+      reason: body.reason,
+    });
     void done
       .then((outcome) =>
         this.audit.recordMany(
@@ -105,7 +124,12 @@ export class CurationBulkController {
       at: action.at.toISOString(),
       reason: action.reason,
       ...(action.outcome
-        ? { applied: action.outcome.applied.length, refused: action.outcome.refused.slice(0, 100), refusedCount: action.outcome.refused.length, unknown: action.outcome.unknown.slice(0, 100) }
+        ? {
+            applied: action.outcome.applied.length,
+            refused: action.outcome.refused.slice(0, 100),
+            refusedCount: action.outcome.refused.length,
+            unknown: action.outcome.unknown.slice(0, 100),
+          }
         : {}),
     };
   }

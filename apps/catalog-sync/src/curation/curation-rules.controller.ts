@@ -16,7 +16,14 @@ class CurationRulesChangedError extends ConflictError {
 
 function rulesView(saved: CurationRulesDocument | undefined) {
   if (!saved) return { ...DEFAULT_CURATION_RULES, version: 0, isDefault: true };
-  return { rules: saved.rules, otherwise: saved.otherwise, version: saved.version, updatedBy: saved.updatedBy, updatedAt: saved.updatedAt.toISOString(), isDefault: false };
+  return {
+    rules: saved.rules,
+    otherwise: saved.otherwise,
+    version: saved.version,
+    updatedBy: saved.updatedBy,
+    updatedAt: saved.updatedAt.toISOString(),
+    isDefault: false,
+  };
 }
 
 /**
@@ -34,7 +41,9 @@ export class CurationRulesController {
 
   @Get()
   @StaffAuth('curator', 'quality', 'operations', 'admin')
-  @ApiOperation({ summary: 'The rule set for new SKUs: rules in order, the default, its version (0 and isDefault while none was saved: every new SKU approved)' })
+  @ApiOperation({
+    summary: 'The rule set for new SKUs: rules in order, the default, its version (0 and isDefault while none was saved: every new SKU approved)',
+  })
   async get() {
     return rulesView(await this.store.read());
   }

@@ -30,6 +30,7 @@ export const curationRulesInputSchema = z
     version: z.number().int().nonnegative().describe('The version this edit was made from (0 when none was saved); another edit since is a 409'),
   })
   .superRefine((value, context) => {
-    for (const issue of curationRuleSetIssues(value)) context.addIssue({ code: 'custom', path: issue.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message });
+    for (const issue of curationRuleSetIssues(value))
+      context.addIssue({ code: 'custom', path: issue.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: issue.message });
   });
 export type CurationRulesInput = z.output<typeof curationRulesInputSchema>;

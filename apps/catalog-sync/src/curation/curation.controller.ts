@@ -56,7 +56,8 @@ export class CurationController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Decide on a SKU: approve / reject (pending), suspend / delist (approved), reinstate (suspended), review (rejected, delisted); with the reason',
-    description: 'A suspension or delisting reaches order-router (which refuses the SKU) and the mall catalog as SkuDelisted with the reason. A move the SKU cannot make is a 409.',
+    description:
+      'A suspension or delisting reaches order-router (which refuses the SKU) and the mall catalog as SkuDelisted with the reason. A move the SKU cannot make is a 409.',
   })
   @ApiProblemResponses(400, 404, 409)
   async decide(

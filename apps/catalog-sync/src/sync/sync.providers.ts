@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { CatalogEventRelay, CurationRulesCache, PageProcessor, SyncRunner } from '@supply-hub/catalog-application';
-import { MongoCatalogStore, MongoCurationRuleStore, MongoEventBatchQueue, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
+import { MongoCatalogStore, MongoCurationRuleStore, MongoEventBatchQueue, MongoQualificationStore, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
 import { DefaultBestOfferStrategy } from '@supply-hub/catalog-domain';
 import { createSupplierSources, parseSupplierSourcesConfig, type SupplierSources } from '@supply-hub/catalog-suppliers';
 import { KafkaEventPublisher } from '@supply-hub/kafka';
@@ -54,9 +54,10 @@ export const syncProviders: Provider[] = [
   {
     // Loaded before any sync can run: a new SKU is never decided by the defaults while rules exist.
     provide: CurationRulesCache,
-    inject: [MongoCurationRuleStore],
-    useFactory: async (rules: MongoCurationRuleStore) => {
-      const cache = new CurationRulesCache(rules);
+    inject: [MongoCurationRuleStore, CATALOG_DB],
+    useFactory: async (rules: MongoCurationRuleStore, db: Db) => {
+      // "From a qualified supplier" in a rule: the recorded licences and brand authorisations.
+      const cache = new CurationRulesCache(rules, new MongoQualificationStore(db));
       await cache.refresh();
       return cache;
     },

@@ -9,3 +9,4 @@ export * from './lib/quality/record-quality-facts.use-case';
 export * from './lib/curation/curate-products.use-case';
 export * from './lib/curation/curation-rules-cache';
 export * from './lib/pools';
+export * from './lib/qualification';

@@ -6,3 +6,4 @@ export * from './lib/mongo-quality-store';
 export * from './lib/mongo-curation-action-store';
 export * from './lib/mongo-curation-rule-store';
 export * from './lib/mongo-selection-pool-store';
+export * from './lib/mongo-qualification-store';

@@ -37,3 +37,6 @@ export * from './lib/reports/catalog-mix';
 export * from './lib/reports/iso-week';
 export * from './lib/reports/new-arrivals';
 export * from './lib/pools/selection-pool-store.port';
+export * from './lib/qualification/qualification';
+export * from './lib/qualification/qualification-set';
+export * from './lib/qualification/qualification-csv';

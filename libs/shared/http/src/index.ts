@@ -15,6 +15,7 @@ export * from './lib/auth/current.decorators';
 export * from './lib/auth/principal-resolver.service';
 // Request context and correlation id
 export * from './lib/body/read-body-text';
+export * from './lib/body/read-csv-body';
 export * from './lib/paging/time-id-cursor';
 export * from './lib/context/http-request';
 export * from './lib/context/request-context';

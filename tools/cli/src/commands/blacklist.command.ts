@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { BLACKLIST_TARGET_KINDS } from '@supply-hub/contracts';
 import type { Output } from './output';
-import { catalogSyncUrlOption, staffApi } from './staff-api';
+import { staffApi, staffOptions } from './api-client';
 
 interface EntryView {
   entryId: string;
@@ -14,15 +14,18 @@ interface EntryView {
   state: string;
 }
 
-const common = (command: Command) =>
-  command
-    .option('--json', 'print the answer as JSON')
-    .option('--as <name>', 'who acts, as the audit log names them', process.env['USER'] ?? 'cli')
-    .addOption(catalogSyncUrlOption());
+const common = (command: Command) => staffOptions(command.option('--json', 'print the answer as JSON'));
 
 /** One entry per line: id, what it names, whether it applies, until when, why. */
 export function entryRow(entry: EntryView): string[] {
-  return [entry.entryId, `${entry.target.kind}:${entry.target.value}`, entry.active ? 'active' : entry.state, entry.expiresAt ?? '-', entry.author, entry.reason];
+  return [
+    entry.entryId,
+    `${entry.target.kind}:${entry.target.value}`,
+    entry.active ? 'active' : entry.state,
+    entry.expiresAt ?? '-',
+    entry.author,
+    entry.reason,
+  ];
 }
 
 /**
@@ -42,7 +45,7 @@ export function blacklistCommand(output: Output): Command {
       .option('--evidence <url>', 'inspection report, complaint, photo')
       .option('--expires <date-time>', 'when the entry stops applying by itself (ISO 8601 with offset)'),
   ).action(async (options: { kind: string; value: string; reason: string; evidence?: string; expires?: string; json?: boolean; as: string; url: string }) => {
-    const api = await staffApi(options.url, ['quality'], 'supply-hub quality blacklist', options.as);
+    const api = await staffApi(options.url, { sub: options.as, roles: ['quality'], command: 'supply-hub quality blacklist' });
     const entry = (await api('POST', '/blacklist', {
       target: { kind: options.kind, value: options.value },
       reason: options.reason,
@@ -60,7 +63,7 @@ export function blacklistCommand(output: Output): Command {
       .option('--all', 'removed and expired entries too')
       .option('--limit <n>', 'at most this many', '50'),
   ).action(async (options: { kind?: string; all?: boolean; limit: string; json?: boolean; as: string; url: string }) => {
-    const api = await staffApi(options.url, ['quality'], 'supply-hub quality blacklist', options.as);
+    const api = await staffApi(options.url, { sub: options.as, roles: ['quality'], command: 'supply-hub quality blacklist' });
     const query = new URLSearchParams({ limit: options.limit, ...(options.kind ? { kind: options.kind } : {}), ...(options.all ? {} : { active: 'true' }) });
     const page = (await api('GET', `/blacklist?${query}`)) as { items: EntryView[] };
     if (options.json) output.json(page.items);
@@ -73,7 +76,7 @@ export function blacklistCommand(output: Output): Command {
       .argument('<entryId>', 'the entry id (bl_…)')
       .requiredOption('--reason <reason>', 'why it is lifted'),
   ).action(async (entryId: string, options: { reason: string; json?: boolean; as: string; url: string }) => {
-    const api = await staffApi(options.url, ['quality'], 'supply-hub quality blacklist', options.as);
+    const api = await staffApi(options.url, { sub: options.as, roles: ['quality'], command: 'supply-hub quality blacklist' });
     const entry = (await api('DELETE', `/blacklist/${encodeURIComponent(entryId)}`, { reason: options.reason })) as EntryView;
     if (options.json) output.json(entry);
     else output.line(`${entry.entryId} ${entry.state}`);

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { type Api, catalogSyncUrlOption, staffApi } from './api-client';
 import { type MixReport, mixReportTable } from './mix-report';
 import type { Output } from './output';
-import { type Api, catalogSyncUrlOption, staffApi } from './staff-api';
 import { progressLine, type SyncJobProgress } from './sync-progress';
 
 interface SyncOptions {
@@ -30,7 +30,7 @@ export function catalogCommand(output: Output): Command {
     .option('--interval <ms>', 'how often progress is read', '500')
     .option('--json', 'print the finished jobs as JSON')
     .action(async (sources: string[], options: SyncOptions) => {
-      const api = await staffApi(options.url, ['operations'], 'supply-hub catalog');
+      const api = await staffApi(options.url, { sub: 'cli', roles: ['operations'], command: 'supply-hub catalog' });
       const ids =
         sources.length === 1 && sources[0] === 'all'
           ? ((await api('GET', '/sync/sources')) as { items: { sourceId: string }[] }).items.map((item) => item.sourceId)
@@ -48,12 +48,14 @@ export function catalogCommand(output: Output): Command {
   catalog
     .command('mix-report')
     .description('the share of each category family and points band among sellable SKUs, against a target mix')
-    .addOption(new Option('--preset <preset>', 'target mix').choices(['generic', 'finance', 'retail', 'internet', 'everyday-quality-scarce']).default('generic'))
+    .addOption(
+      new Option('--preset <preset>', 'target mix').choices(['generic', 'finance', 'retail', 'internet', 'everyday-quality-scarce']).default('generic'),
+    )
     .option('--mall <mallId>', "within this mall's selection pool")
     .addOption(catalogSyncUrlOption())
     .option('--json', 'print the report as JSON')
     .action(async (options: { preset: string; mall?: string; url: string; json?: boolean }) => {
-      const api = await staffApi(options.url, ['operations'], 'supply-hub catalog');
+      const api = await staffApi(options.url, { sub: 'cli', roles: ['operations'], command: 'supply-hub catalog' });
       const query = new URLSearchParams({ preset: options.preset, ...(options.mall ? { mallId: options.mall } : {}) });
       const report = (await api('GET', `/reports/mix?${query}`)) as MixReport;
       if (options.json) return output.json(report);

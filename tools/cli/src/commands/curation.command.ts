@@ -2,10 +2,17 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CATEGORY_FAMILIES, curationStatusSchema } from '@supply-hub/contracts';
 import { ValidationError } from '@supply-hub/errors';
 import type { Output } from './output';
-import { type Api, catalogSyncUrlOption, staffApi } from './staff-api';
+import { type Api, staffApi, staffOptions } from './api-client';
 
 const BULK_ACTIONS = ['approve', 'reject', 'suspend', 'delist', 'reinstate', 'review'] as const;
-const DONE: Record<string, string> = { approve: 'approved', reject: 'rejected', suspend: 'suspended', delist: 'delisted', reinstate: 'reinstated', review: 'put back for review' };
+const DONE: Record<string, string> = {
+  approve: 'approved',
+  reject: 'rejected',
+  suspend: 'suspended',
+  delist: 'delisted',
+  reinstate: 'reinstated',
+  review: 'put back for review',
+};
 
 export interface SelectionOptions {
   brand?: string[];
@@ -40,7 +47,8 @@ interface BulkPlan {
 export function selectionFromOptions(options: SelectionOptions): Record<string, unknown> {
   const yuan = (value: string | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
-    if (!/^\d+(\.\d{1,2})?$/.test(value)) throw new ValidationError(`${flag} must be an amount in yuan such as 99 or 99.50`, [{ path: flag, message: `got "${value}"` }]);
+    if (!/^\d+(\.\d{1,2})?$/.test(value))
+      throw new ValidationError(`${flag} must be an amount in yuan such as 99 or 99.50`, [{ path: flag, message: `got "${value}"` }]);
     return Math.round(Number(value) * 100);
   };
   const filter: Record<string, unknown> = {
@@ -67,7 +75,13 @@ export function planLines(action: string, plan: BulkPlan): string[] {
   return lines;
 }
 
-const many = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
+const many = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+];
 
 /** Like `many`, each value one of `choices`. */
 export const manyOf =
@@ -88,7 +102,7 @@ export const manyOf =
 export function curationCommand(output: Output): Command {
   const curation = new Command('curation').description('bulk curation decisions by filter (dry run unless --yes)');
   for (const action of BULK_ACTIONS) {
-    curation
+    const bulk = curation
       .command(action)
       .description(`${action} every SKU a filter selects`)
       .option('--brand <brands>', 'brand (repeat or comma-separate)', many)
@@ -97,35 +111,35 @@ export function curationCommand(output: Output): Command {
       .option('--subcategory <subcategories>', 'subcategory (电饭煲, 视频会员, …)', many)
       .option('--min-price <yuan>', 'contract price from, in yuan')
       .option('--max-price <yuan>', 'contract price up to, in yuan')
-      .addOption(new Option('--status <statuses>', `curation status: ${curationStatusSchema.options.join(', ')}`).argParser(manyOf(curationStatusSchema.options)))
+      .addOption(
+        new Option('--status <statuses>', `curation status: ${curationStatusSchema.options.join(', ')}`).argParser(manyOf(curationStatusSchema.options)),
+      )
       .option('--q <words>', 'words that must all appear in the title or brand')
       .requiredOption('--reason <reason>', 'why (kept with every SKU’s decision and in the audit log)')
       .option('--yes', 'act: confirm the dry run’s count and carry the action out')
       .option('--json', 'print the answer as JSON')
-      .option('--as <name>', 'who acts, as the audit log names them', process.env['USER'] ?? 'cli')
-      .option('--interval <ms>', 'how often a running action is read', '500')
-      .addOption(catalogSyncUrlOption())
-      .action(async (options: BulkOptions) => {
-        const filter = selectionFromOptions(options);
-        const api = await staffApi(options.url, ['curator'], `supply-hub curation ${action}`, options.as);
-        const plan = (await api('POST', '/curation/bulk', { filter, action, reason: options.reason, dryRun: true })) as BulkPlan;
-        if (!options.yes) {
-          if (options.json) output.json(plan);
-          else for (const line of planLines(action, plan)) output.line(line);
-          output.note(plan.applicable > 0 ? 'dry run: nothing changed; run again with --yes to act' : 'dry run: nothing to do');
-          return;
-        }
-        if (plan.applicable === 0) {
-          output.note('nothing to do: no selected SKU can make that move');
-          return;
-        }
-        const started = (await api('POST', '/curation/bulk', { filter, action, reason: options.reason, confirmCount: plan.applicable })) as BulkPlan;
-        output.note(`${action}: ${started.applicable} SKUs, action ${started.actionId}`);
-        const done = await followAction(api, started.actionId!, Number(options.interval));
-        if (options.json) output.json(done);
-        else output.line(`${done.applied} ${DONE[action]}; ${done.refusedCount} refused (changed meanwhile); ${done.unknown.length} unknown`);
-        if (done.refusedCount > 0 || done.unknown.length > 0) process.exitCode = 1;
-      });
+      .option('--interval <ms>', 'how often a running action is read', '500');
+    staffOptions(bulk).action(async (options: BulkOptions) => {
+      const filter = selectionFromOptions(options);
+      const api = await staffApi(options.url, { sub: options.as, roles: ['curator'], command: `supply-hub curation ${action}` });
+      const plan = (await api('POST', '/curation/bulk', { filter, action, reason: options.reason, dryRun: true })) as BulkPlan;
+      if (!options.yes) {
+        if (options.json) output.json(plan);
+        else for (const line of planLines(action, plan)) output.line(line);
+        output.note(plan.applicable > 0 ? 'dry run: nothing changed; run again with --yes to act' : 'dry run: nothing to do');
+        return;
+      }
+      if (plan.applicable === 0) {
+        output.note('nothing to do: no selected SKU can make that move');
+        return;
+      }
+      const started = (await api('POST', '/curation/bulk', { filter, action, reason: options.reason, confirmCount: plan.applicable })) as BulkPlan;
+      output.note(`${action}: ${started.applicable} SKUs, action ${started.actionId}`);
+      const done = await followAction(api, started.actionId!, Number(options.interval));
+      if (options.json) output.json(done);
+      else output.line(`${done.applied} ${DONE[action]}; ${done.refusedCount} refused (changed meanwhile); ${done.unknown.length} unknown`);
+      if (done.refusedCount > 0 || done.unknown.length > 0) process.exitCode = 1;
+    });
   }
   return curation;
 }

@@ -22,7 +22,12 @@ const BAND_LABELS: Record<string, string> = { low: 'low (everyday)', mid: 'mid (
 
 /** The report as a heading and table rows: shares in percent, gaps in percentage points. */
 export function mixReportTable(report: MixReport): { heading: string; headers: string[]; rows: string[][] } {
-  const scope = report.mallId === null ? 'the whole sellable catalog' : report.poolVersion === null ? `mall ${report.mallId} (no pool: the whole catalog)` : `mall ${report.mallId}'s pool (v${report.poolVersion})`;
+  const scope =
+    report.mallId === null
+      ? 'the whole sellable catalog'
+      : report.poolVersion === null
+        ? `mall ${report.mallId} (no pool: the whole catalog)`
+        : `mall ${report.mallId}'s pool (v${report.poolVersion})`;
   const row = (dimension: string, label: string, item: MixRow) => [
     dimension,
     label,

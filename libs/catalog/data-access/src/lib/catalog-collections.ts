@@ -22,6 +22,12 @@ export const CATALOG_COLLECTIONS = {
   curationRules: 'curation_rules',
   /** One selection pool (选品池) per mall (`_id` = the mall's tenant id). */
   selectionPools: 'selection_pools',
+  /** Supplier qualifications (`_id` = qualification id, derived from the document); small, read whole. */
+  qualifications: 'qualifications',
+  /** What a lapsed qualification suspended, per supplier and brand (`_id` = `<supplierId>|<brand key>`), for a precise restore. */
+  qualificationSuspensions: 'qualification_suspensions',
+  /** The qualification sweep's own state (`_id` = 'products-scan'): which lapses its last products scan acted on. */
+  qualificationSweeps: 'qualification_sweeps',
 } as const;
 
 /**

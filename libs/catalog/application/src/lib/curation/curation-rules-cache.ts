@@ -1,18 +1,30 @@
-import { type CurationRuleSet, DEFAULT_CURATION_RULES, initialCurationOf, NO_QUALIFICATIONS, type ProductCuration, type ProductState, type SupplierQualificationCheck } from '@supply-hub/catalog-domain';
+import {
+  type CurationRuleSet,
+  DEFAULT_CURATION_RULES,
+  initialCurationOf,
+  NO_QUALIFICATIONS,
+  type ProductCuration,
+  type ProductState,
+  type Qualification,
+  QualificationSet,
+  type SupplierQualificationCheck,
+} from '@supply-hub/catalog-domain';
 import type { MongoCurationRuleStore } from '@supply-hub/catalog-data-access';
 
 /**
- * The rule set in memory, for the sync's pages: a new SKU is decided without a read. Refreshed on a timer
- * and after an edit on this instance; another instance's edit reaches this one with the next refresh.
+ * The rule set and the supplier qualifications in memory, for the sync's pages: a new SKU is decided
+ * without a read. Refreshed on a timer and after an edit on this instance (rules, a qualification recorded);
+ * another instance's edit reaches this one with the next refresh.
  */
 export class CurationRulesCache {
   private rules: CurationRuleSet = DEFAULT_CURATION_RULES;
   private loadedVersion = 0;
+  private qualified: SupplierQualificationCheck = NO_QUALIFICATIONS;
 
   constructor(
     private readonly store: Pick<MongoCurationRuleStore, 'read'>,
-    /** Asked at each decision, so qualifications recorded since the last refresh count at once. */
-    private readonly qualifications: () => SupplierQualificationCheck = () => NO_QUALIFICATIONS,
+    /** The recorded qualifications (a small collection, read whole); none: no supplier is qualified. */
+    private readonly qualifications?: { all(): Promise<readonly Qualification[]> },
   ) {}
 
   get version(): number {
@@ -20,7 +32,8 @@ export class CurationRulesCache {
   }
 
   async refresh(): Promise<void> {
-    const saved = await this.store.read();
+    const [saved, qualifications] = await Promise.all([this.store.read(), this.qualifications?.all()]);
+    if (qualifications) this.qualified = new QualificationSet(qualifications);
     if (!saved || saved.version === this.loadedVersion) return;
     this.rules = { rules: saved.rules, otherwise: saved.otherwise };
     this.loadedVersion = saved.version;
@@ -28,6 +41,6 @@ export class CurationRulesCache {
 
   /** The first decision on a SKU the catalog has never had. */
   decide(product: ProductState, at: Date): ProductCuration {
-    return initialCurationOf(product, this.rules, this.qualifications(), at);
+    return initialCurationOf(product, this.rules, this.qualified, at);
   }
 }

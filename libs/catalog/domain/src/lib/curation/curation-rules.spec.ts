@@ -1,5 +1,12 @@
 import type { ProductState } from '../product/product-state';
-import { type CurationRuleSet, curationRuleSetIssues, DEFAULT_CURATION_RULES, initialCurationOf, NO_QUALIFICATIONS, type SupplierQualificationCheck } from './curation-rules';
+import {
+  type CurationRuleSet,
+  curationRuleSetIssues,
+  DEFAULT_CURATION_RULES,
+  initialCurationOf,
+  NO_QUALIFICATIONS,
+  type SupplierQualificationCheck,
+} from './curation-rules';
 import { withCuration } from './product-curation';
 
 const at = new Date('2026-11-24T02:00:00Z');
@@ -20,7 +27,19 @@ function product(overrides: Partial<ProductState> = {}, sourceId = 'jd'): Produc
     stock: 12,
     sellable: true,
     bestOfferId: `${sourceId}:1`,
-    offers: [{ offerId: `${sourceId}:1`, sourceId, externalId: '1', supplyPriceFen: 28000, marketPriceFen: 39900, stock: 12, status: 'listed', qualityScore: 50, dispatchSlaHours: 48 }],
+    offers: [
+      {
+        offerId: `${sourceId}:1`,
+        sourceId,
+        externalId: '1',
+        supplyPriceFen: 28000,
+        marketPriceFen: 39900,
+        stock: 12,
+        status: 'listed',
+        qualityScore: 50,
+        dispatchSlaHours: 48,
+      },
+    ],
     delistedReason: null,
     ...overrides,
   };
@@ -48,7 +67,10 @@ describe('curation rules for new SKUs', () => {
   });
 
   it('leaves the same SKU pending when its supplier is not qualified for the brand', () => {
-    expect(initialCurationOf(product({}, 'taobao'), rules, qualifiedFor(['jd/美的']), at)).toMatchObject({ status: 'pending', reason: 'no rule matched: the default for new SKUs' });
+    expect(initialCurationOf(product({}, 'taobao'), rules, qualifiedFor(['jd/美的']), at)).toMatchObject({
+      status: 'pending',
+      reason: 'no rule matched: the default for new SKUs',
+    });
   });
 
   it('compares brands as suppliers spell them (case, full-width letters)', () => {
@@ -59,7 +81,10 @@ describe('curation rules for new SKUs', () => {
     const coupon = product({ categoryFamily: 'coupon', subcategory: '优惠券', contractPriceFen: 300 });
     expect(initialCurationOf(coupon, rules, NO_QUALIFICATIONS, at).status).toBe('rejected');
     expect(initialCurationOf({ ...coupon, contractPriceFen: 501 }, rules, NO_QUALIFICATIONS, at).status).toBe('pending');
-    const unqualifiedOnly: CurationRuleSet = { rules: [{ name: 'unqualified waits', when: { qualifiedSupplier: false }, then: 'pending' }], otherwise: 'approved' };
+    const unqualifiedOnly: CurationRuleSet = {
+      rules: [{ name: 'unqualified waits', when: { qualifiedSupplier: false }, then: 'pending' }],
+      otherwise: 'approved',
+    };
     expect(initialCurationOf(product(), unqualifiedOnly, NO_QUALIFICATIONS, at).status).toBe('pending');
     expect(initialCurationOf(product(), unqualifiedOnly, { isQualified: () => true }, at).status).toBe('approved');
   });

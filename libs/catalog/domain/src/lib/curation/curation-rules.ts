@@ -51,19 +51,20 @@ export interface SupplierQualificationCheck {
 export const NO_QUALIFICATIONS: SupplierQualificationCheck = { isQualified: () => false };
 
 /** The decision the rules make on a SKU the catalog has never had. */
-export function initialCurationOf(
-  product: ProductState,
-  rules: CurationRuleSet,
-  qualifications: SupplierQualificationCheck,
-  at: Date,
-): ProductCuration {
+export function initialCurationOf(product: ProductState, rules: CurationRuleSet, qualifications: SupplierQualificationCheck, at: Date): ProductCuration {
   const supplier = product.offers.find((offer) => offer.offerId === product.bestOfferId)?.sourceId ?? product.offers[0]?.sourceId;
   const rule = rules.rules.find((candidate) => ruleMatches(candidate.when, product, supplier, qualifications, at));
   const reason = rule ? `rule "${rule.name}"` : 'no rule matched: the default for new SKUs';
   return { status: rule?.then ?? rules.otherwise, reason, by: CURATION_RULES_ACTOR, at: at.toISOString() };
 }
 
-function ruleMatches(when: CurationRuleCondition, product: ProductState, supplier: string | undefined, qualifications: SupplierQualificationCheck, at: Date): boolean {
+function ruleMatches(
+  when: CurationRuleCondition,
+  product: ProductState,
+  supplier: string | undefined,
+  qualifications: SupplierQualificationCheck,
+  at: Date,
+): boolean {
   const among = (values: readonly string[] | undefined, value: string | undefined, fold: (text: string) => string = (text) => text) =>
     values === undefined || (value !== undefined && values.some((candidate) => fold(candidate) === fold(value)));
   if (!among(when.brands, product.brand, foldBrand)) return false;

@@ -21,7 +21,19 @@ function product(overrides: Partial<ProductState> = {}): ProductState {
     stock: 12,
     sellable: true,
     bestOfferId: 'jd:1',
-    offers: [{ offerId: 'jd:1', sourceId: 'jd', externalId: '1', supplyPriceFen: 28000, marketPriceFen: 39900, stock: 12, status: 'listed', qualityScore: 50, dispatchSlaHours: 48 }],
+    offers: [
+      {
+        offerId: 'jd:1',
+        sourceId: 'jd',
+        externalId: '1',
+        supplyPriceFen: 28000,
+        marketPriceFen: 39900,
+        stock: 12,
+        status: 'listed',
+        qualityScore: 50,
+        dispatchSlaHours: 48,
+      },
+    ],
     delistedReason: null,
     ...overrides,
   };
@@ -43,7 +55,10 @@ describe('curation', () => {
     expect(curationRefusal('approved', 'approve')).toBe('an approved SKU cannot be approved (only a pending one)');
     expect(curationRefusal('pending', 'suspend')).toBe('a pending SKU cannot be suspended (only an approved one)');
     expect(curationRefusal('delisted', 'review')).toBeUndefined();
-    expect(curate(product(), 'reinstate', { reason: 'x', by, at })).toEqual({ ok: false, refusal: 'an approved SKU cannot be reinstated (only a suspended one)' });
+    expect(curate(product(), 'reinstate', { reason: 'x', by, at })).toEqual({
+      ok: false,
+      refusal: 'an approved SKU cannot be reinstated (only a suspended one)',
+    });
   });
 
   it('keeps a SKU without stock unsellable when approved, and a supplier’s delisting reason first', () => {

@@ -1,0 +1,3 @@
+export * from './qualification-curator';
+export * from './record-qualifications.use-case';
+export * from './enforce-qualifications.use-case';
