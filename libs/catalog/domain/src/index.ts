@@ -27,3 +27,7 @@ export * from './lib/sync/sync-stores.port';
 export * from './lib/blacklist/blacklist-entry';
 export * from './lib/quality/quality-score';
 export * from './lib/curation/product-curation';
+export * from './lib/inspection/sample-inspection';
+export * from './lib/elimination/removal-cause';
+export * from './lib/elimination/report-periods';
+export * from './lib/elimination/elimination-report';
