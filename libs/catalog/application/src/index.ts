@@ -7,3 +7,6 @@ export * from './lib/search/catalog-search-index';
 export * from './lib/blacklist';
 export * from './lib/quality/record-quality-facts.use-case';
 export * from './lib/curation/curate-products.use-case';
+export * from './lib/quality/record-sample-inspection.use-case';
+export * from './lib/quality/supplier-quality-profiles';
+export * from './lib/quality/report-elimination.use-case';

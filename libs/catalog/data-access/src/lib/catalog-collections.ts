@@ -18,6 +18,8 @@ export const CATALOG_COLLECTIONS = {
   qualityScores: 'quality_scores',
   /** Staff curation actions (`_id` = action id), written before their SKUs (crash recovery). */
   curationActions: 'curation_actions',
+  /** Sample inspections (`_id` = inspection id), written before their suspensions and score facts (crash recovery). */
+  inspections: 'inspections',
 } as const;
 
 /**
