@@ -44,6 +44,8 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   BLACKLIST_EXPIRY_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 3_600_000, fallback: 30_000 }),
   /** How often an instance re-reads the active blacklist entries from the store; events keep it current in between. */
   BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
+  /** How often an instance re-reads the supplier quality scores the best-offer choice uses (held in memory in between). */
+  SUPPLIER_SCORES_REFRESH_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 86_400_000, fallback: 300_000 }),
 });
 
 export type CatalogSyncEnv = z.output<typeof catalogSyncEnv>;

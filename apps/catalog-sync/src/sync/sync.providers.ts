@@ -1,8 +1,15 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { CatalogEventRelay, PageProcessor, SyncRunner } from '@supply-hub/catalog-application';
-import { MongoCatalogStore, MongoEventBatchQueue, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
+import { CatalogEventRelay, PageProcessor, SupplierQualityProfiles, SyncRunner } from '@supply-hub/catalog-application';
+import {
+  MongoCatalogStore,
+  MongoEventBatchQueue,
+  MongoQualityStore,
+  MongoSourceStateStore,
+  MongoSyncJobStore,
+  MongoSyncLeaseStore,
+} from '@supply-hub/catalog-data-access';
 import { DefaultBestOfferStrategy } from '@supply-hub/catalog-domain';
 import { createSupplierSources, parseSupplierSourcesConfig, type SupplierSources } from '@supply-hub/catalog-suppliers';
 import { KafkaEventPublisher } from '@supply-hub/kafka';
@@ -51,10 +58,25 @@ export const syncProviders: Provider[] = [
       createSupplierSources(config.SUPPLIER_SOURCES ? parseSupplierSourcesConfig(config.SUPPLIER_SOURCES) : localSandboxSources(config.SUPPLIER_SIM_URL)),
   },
   {
+    // Loaded before the first sync page; SupplierScoresRefresh keeps it current.
+    provide: SupplierQualityProfiles,
+    inject: [CATALOG_DB],
+    useFactory: async (db: Db) => {
+      const quality = new MongoQualityStore(db);
+      const profiles = new SupplierQualityProfiles(() => quality.supplierScores());
+      await profiles.refresh();
+      return profiles;
+    },
+  },
+  {
     provide: PageProcessor,
-    inject: [MongoCatalogStore, SERVICE_CONFIG],
-    useFactory: (store: MongoCatalogStore, config: CatalogSyncEnv) =>
-      new PageProcessor(store, { strategy: new DefaultBestOfferStrategy(), pricing: { marginBps: config.SYNC_MARGIN_BPS } }),
+    inject: [MongoCatalogStore, SupplierQualityProfiles, SERVICE_CONFIG],
+    useFactory: (store: MongoCatalogStore, profiles: SupplierQualityProfiles, config: CatalogSyncEnv) =>
+      new PageProcessor(store, {
+        strategy: new DefaultBestOfferStrategy(),
+        pricing: { marginBps: config.SYNC_MARGIN_BPS },
+        supplierProfile: (sourceId) => profiles.profileOf(sourceId),
+      }),
   },
   {
     provide: SyncRunner,
