@@ -56,7 +56,7 @@ export class RecordSampleInspection {
     if (unknown.length > 0) {
       throw new ValidationError(
         `unknown SKU${unknown.length > 1 ? 's' : ''}: ${unknown.map(({ skuId }) => skuId).join(', ')}`,
-        unknown.map(({ skuId, index }) => ({ path: `skuIds[${index}]`, message: `unknown SKU ${skuId}` })),
+        unknown.map(({ skuId, index }) => ({ path: `skuIds.${index}`, message: `unknown SKU ${skuId}` })),
       );
     }
     const { skuIds: _skuIds, ...fields } = request;
