@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { DomainError, ValidationError } from '@supply-hub/errors';
 import { catalogCommand } from './commands/catalog.command';
 import { codesCommand } from './commands/codes.command';
+import { eliminationCommand } from './commands/elimination.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
 import { tokenCommand } from './commands/token.command';
@@ -12,11 +13,12 @@ const EX_SOFTWARE = 1;
 
 export function buildProgram(): Command {
   const program = new Command('supply-hub')
-    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation')
+    .description('supply-hub operations: API keys for malls and warehouses, staff tokens, catalog syncs, code key rotation, quality reports')
     .addCommand(keysCommand(consoleOutput))
     .addCommand(tokenCommand(consoleOutput))
     .addCommand(catalogCommand(consoleOutput))
-    .addCommand(codesCommand(consoleOutput));
+    .addCommand(codesCommand(consoleOutput))
+    .addCommand(new Command('quality').description('quality control: the elimination report').addCommand(eliminationCommand(consoleOutput)));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.
   const configure = (command: Command): void => {

@@ -2,8 +2,8 @@ import { Command, Option } from 'commander';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { issueStaffToken } from '@supply-hub/auth';
 import { loadConfigOrExit, SERVICES } from '@supply-hub/config';
-import { DependencyUnavailableError, ValidationError } from '@supply-hub/errors';
 import { tokenEnvSchema } from '../cli-env';
+import { type Api, apiClient } from './api-client';
 import type { Output } from './output';
 import { progressLine, type SyncJobProgress } from './sync-progress';
 
@@ -49,28 +49,6 @@ export function catalogCommand(output: Output): Command {
       if (finished.some((job) => job.state === 'failed')) process.exitCode = 1;
     });
   return catalog;
-}
-
-type Api = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<unknown>;
-
-function apiClient(baseUrl: string, token: string): Api {
-  return async (method, path, body) => {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new DependencyUnavailableError(
-        `catalog-sync at ${baseUrl} does not answer (${(error as Error).cause ?? (error as Error).message}); is it running?`,
-      );
-    }
-    const answer = (await response.json().catch(() => ({}))) as { detail?: string; title?: string; errors?: { path: string; message: string }[] };
-    if (!response.ok) throw new ValidationError(`${method} ${path}: ${response.status} ${answer.detail ?? answer.title ?? ''}`.trim(), answer.errors ?? []);
-    return answer;
-  };
 }
 
 /** Polls each job until it ends, drawing a bar per source on a terminal (plain lines otherwise). */
