@@ -4,6 +4,7 @@ import { blacklistCommand } from './commands/blacklist.command';
 import { catalogCommand } from './commands/catalog.command';
 import { codesCommand } from './commands/codes.command';
 import { curationCommand } from './commands/curation.command';
+import { eliminationCommand } from './commands/elimination.command';
 import { keysCommand } from './commands/keys.command';
 import { consoleOutput } from './commands/output';
 import { qualityCommand } from './commands/quality.command';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
     .addCommand(tokenCommand(consoleOutput))
     .addCommand(catalogCommand(consoleOutput))
     .addCommand(curationCommand(consoleOutput))
-    .addCommand(qualityCommand(consoleOutput).addCommand(blacklistCommand(consoleOutput)))
+    .addCommand(qualityCommand(consoleOutput).addCommand(blacklistCommand(consoleOutput)).addCommand(eliminationCommand(consoleOutput)))
     .addCommand(codesCommand(consoleOutput));
   // Commands added with addCommand do not inherit settings: apply them through the whole tree, so every
   // usage error reaches main() and exits with EX_USAGE.

@@ -19,7 +19,7 @@ import { PointsBands } from './points-bands';
  * a pool, and staff, see the whole sellable catalog.
  *
  * SKUs an active quality blacklist entry names are hidden here, at request time, rather than by
- * re-deriving the stored products' `sellable` flag (a later curation step adds holds to products): an
+ * re-deriving the stored products' `sellable` flag (order-router applies the same entries to orders): an
  * entry such as a brand or a keyword would otherwise mean finding and rewriting its SKUs, which on
  * FerretDB is a scan of the whole catalog, and the entry must take effect at once.
  */

@@ -59,6 +59,8 @@ export const catalogSyncEnv = serviceEnvSchema(SERVICES['catalog-sync']).extend(
   QUALIFICATION_SWEEP_INTERVAL_MS: envTypes.integer({ min: 100, max: 86_400_000, fallback: 600_000 }),
   /** How old the sweep's last products scan for a lapse in force may get before it looks for that supplier's new SKUs again. */
   QUALIFICATION_RESCAN_INTERVAL_MS: envTypes.integer({ min: 60_000, max: 30 * 86_400_000, fallback: 86_400_000 }),
+  /** How often an instance re-reads the supplier quality scores the best-offer choice uses (held in memory in between). */
+  SUPPLIER_SCORES_REFRESH_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 86_400_000, fallback: 300_000 }),
 }).superRefine((env, context) => {
   if (env.POINTS_BAND_HIGH_FROM <= env.POINTS_BAND_MID_FROM)
     context.addIssue({ code: 'custom', path: ['POINTS_BAND_HIGH_FROM'], message: `must be above POINTS_BAND_MID_FROM (${env.POINTS_BAND_MID_FROM}): the bands rise low, mid, high` });

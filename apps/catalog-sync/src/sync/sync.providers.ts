@@ -1,8 +1,17 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { CatalogEventRelay, CurationRulesCache, PageProcessor, SyncRunner } from '@supply-hub/catalog-application';
-import { MongoCatalogStore, MongoCurationRuleStore, MongoEventBatchQueue, MongoQualificationStore, MongoSourceStateStore, MongoSyncJobStore, MongoSyncLeaseStore } from '@supply-hub/catalog-data-access';
+import { CatalogEventRelay, CurationRulesCache, PageProcessor, SupplierQualityProfiles, SyncRunner } from '@supply-hub/catalog-application';
+import {
+  MongoCatalogStore,
+  MongoCurationRuleStore,
+  MongoEventBatchQueue,
+  MongoQualificationStore,
+  MongoQualityStore,
+  MongoSourceStateStore,
+  MongoSyncJobStore,
+  MongoSyncLeaseStore,
+} from '@supply-hub/catalog-data-access';
 import { DefaultBestOfferStrategy } from '@supply-hub/catalog-domain';
 import { createSupplierSources, parseSupplierSourcesConfig, type SupplierSources } from '@supply-hub/catalog-suppliers';
 import { KafkaEventPublisher } from '@supply-hub/kafka';
@@ -63,12 +72,24 @@ export const syncProviders: Provider[] = [
     },
   },
   {
+    // Loaded before the first sync page; SupplierScoresRefresh keeps it current.
+    provide: SupplierQualityProfiles,
+    inject: [CATALOG_DB],
+    useFactory: async (db: Db) => {
+      const quality = new MongoQualityStore(db);
+      const profiles = new SupplierQualityProfiles(() => quality.supplierScores());
+      await profiles.refresh();
+      return profiles;
+    },
+  },
+  {
     provide: PageProcessor,
-    inject: [MongoCatalogStore, CurationRulesCache, SERVICE_CONFIG],
-    useFactory: (store: MongoCatalogStore, rules: CurationRulesCache, config: CatalogSyncEnv) =>
+    inject: [MongoCatalogStore, CurationRulesCache, SupplierQualityProfiles, SERVICE_CONFIG],
+    useFactory: (store: MongoCatalogStore, rules: CurationRulesCache, profiles: SupplierQualityProfiles, config: CatalogSyncEnv) =>
       new PageProcessor(store, {
         strategy: new DefaultBestOfferStrategy(),
         pricing: { marginBps: config.SYNC_MARGIN_BPS },
+        supplierProfile: (sourceId) => profiles.profileOf(sourceId),
         initialCuration: (product, at) => rules.decide(product, at),
       }),
   },

@@ -10,3 +10,6 @@ export * from './lib/curation/curate-products.use-case';
 export * from './lib/curation/curation-rules-cache';
 export * from './lib/pools';
 export * from './lib/qualification';
+export * from './lib/quality/record-sample-inspection.use-case';
+export * from './lib/quality/supplier-quality-profiles';
+export * from './lib/quality/report-elimination.use-case';

@@ -7,3 +7,5 @@ export * from './lib/mongo-curation-action-store';
 export * from './lib/mongo-curation-rule-store';
 export * from './lib/mongo-selection-pool-store';
 export * from './lib/mongo-qualification-store';
+export * from './lib/mongo-inspection-store';
+export * from './lib/mongo-elimination-reader';

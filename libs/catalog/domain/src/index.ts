@@ -40,3 +40,7 @@ export * from './lib/pools/selection-pool-store.port';
 export * from './lib/qualification/qualification';
 export * from './lib/qualification/qualification-set';
 export * from './lib/qualification/qualification-csv';
+export * from './lib/inspection/sample-inspection';
+export * from './lib/elimination/removal-cause';
+export * from './lib/elimination/report-periods';
+export * from './lib/elimination/elimination-report';

@@ -28,6 +28,8 @@ export const CATALOG_COLLECTIONS = {
   qualificationSuspensions: 'qualification_suspensions',
   /** The qualification sweep's own state (`_id` = 'products-scan'): which lapses its last products scan acted on. */
   qualificationSweeps: 'qualification_sweeps',
+  /** Sample inspections (`_id` = inspection id), written before their suspensions and score facts (crash recovery). */
+  inspections: 'inspections',
 } as const;
 
 /**

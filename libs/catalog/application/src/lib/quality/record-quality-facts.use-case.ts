@@ -1,11 +1,19 @@
-import { beijingDayOf, DEFAULT_QUALITY_POLICY, type QualityPolicy, qualityScoreOf, type QualitySubjectKind, windowDays } from '@supply-hub/catalog-domain';
+import {
+  beijingDayOf,
+  DEFAULT_QUALITY_POLICY,
+  type QualityPolicy,
+  qualityScoreOf,
+  type QualitySubjectKind,
+  type SampleInspection,
+  windowDays,
+} from '@supply-hub/catalog-domain';
 import { type MongoQualityStore, qualitySubjectKey } from '@supply-hub/catalog-data-access';
 import type { OrderRoutedData, QualitySignalRaisedData, ShipmentSlaFlaggedData } from '@supply-hub/contracts';
 
 /**
  * Quality scores from what happens to what the catalog sells: units routed (per SKU, and per warehouse or
  * drop-ship supplier that ships them), after-sales' confirmed problems (quality signals), parcels that
- * missed the 48-hour promise. Each fact is added to its subject's day and the subject's score over the
+ * missed the 48-hour promise, sample inspections' results. Each fact is added to its subject's day and the subject's score over the
  * window is written again; the processed-event ledger keeps a redelivered event from counting twice.
  */
 export class RecordQualityFacts {
@@ -37,6 +45,14 @@ export class RecordQualityFacts {
   async slaFlagged(data: ShipmentSlaFlaggedData): Promise<void> {
     // At risk is a warning; only a breached promise counts against the warehouse.
     if (data.level === 'breached') await this.add('warehouse', data.warehouseId, new Date(data.at), { lateDispatches: 1 });
+  }
+
+  /** An inspection's result counts for each SKU it covers and each supplier those SKUs sold from (once each). */
+  async inspected(inspection: SampleInspection): Promise<void> {
+    const fact = { inspection: { id: inspection.inspectionId, result: inspection.result } };
+    for (const sku of inspection.skus) await this.add('sku', sku.skuId, inspection.at, fact);
+    const suppliers = new Set(inspection.skus.flatMap((sku) => (sku.supplierId ? [sku.supplierId] : [])));
+    for (const supplierId of suppliers) await this.add('supplier', supplierId, inspection.at, fact);
   }
 
   private async add(kind: QualitySubjectKind, id: string, at: Date, add: Parameters<MongoQualityStore['add']>[2]): Promise<void> {

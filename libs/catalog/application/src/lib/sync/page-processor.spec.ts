@@ -10,6 +10,7 @@ import {
   type SourceRecord,
 } from '@supply-hub/catalog-domain';
 import { InMemoryCatalogStore } from '../../testing/in-memory-catalog-store';
+import { SupplierQualityProfiles } from '../quality/supplier-quality-profiles';
 import { PageProcessor } from './page-processor';
 
 type Fields = BrandFeedPayload['fields'];
@@ -133,8 +134,15 @@ describe('PageProcessor', () => {
       at,
     });
     const byTitle = (title: string) => [...store.products.values()].find((product) => product.state.title === title)!.state;
-    expect(byTitle('美的 电饭煲 A1')).toMatchObject({ sellable: true, curation: { status: 'approved', reason: 'rule "midea approved"', by: 'curation-rules' } });
-    expect(byTitle('九阳 电饭煲 A2')).toMatchObject({ sellable: false, curation: { status: 'pending' }, delistedReason: expect.stringContaining('pending by curation') });
+    expect(byTitle('美的 电饭煲 A1')).toMatchObject({
+      sellable: true,
+      curation: { status: 'approved', reason: 'rule "midea approved"', by: 'curation-rules' },
+    });
+    expect(byTitle('九阳 电饭煲 A2')).toMatchObject({
+      sellable: false,
+      curation: { status: 'pending' },
+      delistedReason: expect.stringContaining('pending by curation'),
+    });
     expect(dataOf(store, 1)).toMatchObject({ sellable: false, curationStatus: 'pending' });
 
     rules.otherwise = 'rejected';
@@ -145,6 +153,36 @@ describe('PageProcessor', () => {
       at,
     });
     expect(byTitle('九阳 电饭煲 A2')).toMatchObject({ supplyPriceFen: 18900, curation: { status: 'pending' } });
+  });
+
+  it('chooses between close offers by the supplier scores the profiles hold when the offers are written', async () => {
+    const barcode = '6901234567892';
+    const scores = new SupplierQualityProfiles(async () => [
+      { subjectId: 'brand-midea', score: 40 },
+      { subjectId: 'brand-other', score: 95 },
+    ]);
+    await scores.refresh();
+    const scored = new PageProcessor(store, {
+      strategy: new DefaultBestOfferStrategy(),
+      pricing: DEFAULT_PRICING_POLICY,
+      supplierProfile: (sourceId) => scores.profileOf(sourceId),
+    });
+    // 150.00 against 152.00: within 2 %, so the better supplier wins although it is dearer.
+    await scored.process(page([feedRecord('brand-midea', 'A1', { barcode, supplyPrice: '150.00' })]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    await scored.process(page([feedRecord('brand-other', 'B1', { barcode, supplyPrice: '152.00' })]), { sourceId: 'brand-other', jobId: 'j2', seq: 1, at });
+    const [product] = store.products.values();
+    expect(product!.state.offers.map((offer) => [offer.offerId, offer.qualityScore])).toEqual([
+      ['brand-midea:A1', 40],
+      ['brand-other:B1', 95],
+    ]);
+    expect(product!.state).toMatchObject({ bestOfferId: 'brand-other:B1', supplyPriceFen: 15200 });
+
+    // Without the scores (every supplier at the default), the cheaper offer is the best.
+    const unscored = new InMemoryCatalogStore();
+    const plain = new PageProcessor(unscored, { strategy: new DefaultBestOfferStrategy(), pricing: DEFAULT_PRICING_POLICY });
+    await plain.process(page([feedRecord('brand-midea', 'A1', { barcode, supplyPrice: '150.00' })]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    await plain.process(page([feedRecord('brand-other', 'B1', { barcode, supplyPrice: '152.00' })]), { sourceId: 'brand-other', jobId: 'j2', seq: 1, at });
+    expect([...unscored.products.values()][0]!.state.bestOfferId).toBe('brand-midea:A1');
   });
 
   it('delists a product whose only offer is removed, with a reason', async () => {

@@ -45,7 +45,8 @@ export interface PageOutcome {
 export interface PageProcessorOptions {
   strategy: BestOfferStrategy;
   pricing: PricingPolicy;
-  supplierProfile?: (sourceId: string) => SupplierProfile;
+  /** Called for every offer written: must answer from memory (SupplierQualityProfiles), never from the store. */
+  supplierProfile?: (sourceId: string) => SupplierProfile | undefined;
   /** The curation rules' decision on new SKUs; without it new SKUs are approved. */
   initialCuration?: InitialCuration;
 }

@@ -13,6 +13,9 @@ export interface QualityDay {
   signals: Partial<Record<QualitySignalKind, number>>;
   /** Parcels that missed the 48-hour dispatch promise. */
   lateDispatches: number;
+  /** Sample inspections (抽检) of the day that passed / failed; absent on a day without any. */
+  inspectionsPassed?: number;
+  inspectionsFailed?: number;
 }
 
 export interface QualityPolicy {
@@ -21,21 +24,30 @@ export interface QualityPolicy {
   minOrderedUnits: number;
   /** Problem units / ordered units above this is a breach (suspension, once curation acts on it). */
   maxComplaintRate: number;
+  /** Points a failed sample inspection in the window takes off the score. */
+  failedInspectionPoints: number;
 }
 
-/** The issue's example: complaint rate above 3 % over 30 days with at least 20 orders. */
-export const DEFAULT_QUALITY_POLICY: QualityPolicy = Object.freeze({ windowDays: 30, minOrderedUnits: 20, maxComplaintRate: 0.03 });
+/**
+ * The issue's example: complaint rate above 3 % over 30 days with at least 20 orders. A failed inspection
+ * costs as much as two percent of problem units: it is one sample, but a sample staff chose and checked.
+ */
+export const DEFAULT_QUALITY_POLICY: QualityPolicy = Object.freeze({ windowDays: 30, minOrderedUnits: 20, maxComplaintRate: 0.03, failedInspectionPoints: 20 });
 
 export interface QualityScore {
   orderedUnits: number;
   problemUnits: number;
   signals: Partial<Record<QualitySignalKind, number>>;
   lateDispatches: number;
+  inspectionsPassed: number;
+  inspectionsFailed: number;
   /** problemUnits / orderedUnits (0 with no orders). */
   complaintRate: number;
   /**
    * 0–100: 100 less ten points per percent of problem units, less two points per late dispatch per
-   * hundred units; undefined while the window holds fewer than minOrderedUnits (not enough to judge).
+   * hundred units, less failedInspectionPoints per failed inspection; undefined while the window holds
+   * fewer than minOrderedUnits and no inspection (not enough to judge). A pass takes nothing off and adds
+   * nothing: passing is what is expected, but it is evidence enough to judge a subject without orders.
    */
   score?: number;
   /** Why the subject breaches the policy, in words; undefined when it does not. */
@@ -47,20 +59,28 @@ export function qualityScoreOf(days: readonly QualityDay[], policy: QualityPolic
   const signals: Partial<Record<QualitySignalKind, number>> = {};
   let orderedUnits = 0;
   let lateDispatches = 0;
+  let inspectionsPassed = 0;
+  let inspectionsFailed = 0;
   for (const day of days) {
     orderedUnits += day.orderedUnits;
     lateDispatches += day.lateDispatches;
+    inspectionsPassed += day.inspectionsPassed ?? 0;
+    inspectionsFailed += day.inspectionsFailed ?? 0;
     for (const [kind, units] of Object.entries(day.signals) as [QualitySignalKind, number][]) signals[kind] = (signals[kind] ?? 0) + units;
   }
   const problemUnits = Object.values(signals).reduce((sum, units) => sum + (units ?? 0), 0);
   const complaintRate = orderedUnits === 0 ? 0 : problemUnits / orderedUnits;
-  const judged = orderedUnits >= policy.minOrderedUnits;
-  const score = judged ? Math.max(0, Math.round(100 - 1000 * complaintRate - (200 * lateDispatches) / orderedUnits)) : undefined;
+  const rateJudged = orderedUnits >= policy.minOrderedUnits;
+  const judged = rateJudged || inspectionsPassed + inspectionsFailed > 0;
+  const lateShare = orderedUnits === 0 ? 0 : lateDispatches / orderedUnits;
+  // Below minOrderedUnits the rates say little, so a subject judged by its inspections alone is scored on them only.
+  const ratePoints = rateJudged ? 1000 * complaintRate + 200 * lateShare : 0;
+  const score = judged ? Math.max(0, Math.round(100 - ratePoints - policy.failedInspectionPoints * inspectionsFailed)) : undefined;
   const breach =
-    judged && complaintRate > policy.maxComplaintRate
+    rateJudged && complaintRate > policy.maxComplaintRate
       ? `complaint rate ${(complaintRate * 100).toFixed(1)}% over ${policy.windowDays} days (${problemUnits} of ${orderedUnits} units) is above ${(policy.maxComplaintRate * 100).toFixed(1)}%`
       : undefined;
-  return { orderedUnits, problemUnits, signals, lateDispatches, complaintRate, ...(score !== undefined ? { score } : {}), ...(breach ? { breach } : {}) };
+  return { orderedUnits, problemUnits, signals, lateDispatches, inspectionsPassed, inspectionsFailed, complaintRate, ...(score !== undefined ? { score } : {}), ...(breach ? { breach } : {}) };
 }
 
 /** The calendar days (Beijing) of the window ending on `at`'s day, newest first. */
