@@ -142,7 +142,7 @@ describe('curation rules and bulk decisions', () => {
 
     await bulk({ ...request, filter: {} }).expect(400);
     const dry = await bulk({ ...request, dryRun: true }).expect(200);
-    expect(dry.body).toMatchObject({ dryRun: true, matched: joyoung.length, applicable: joyoung.length, byStatus: { pending: joyoung.length }, skipped: [] });
+    expect(dry.body).toMatchObject({ dryRun: true, to: 'approved', matched: joyoung.length, applicable: joyoung.length, byStatus: { pending: joyoung.length }, skipped: [] });
     // Nothing changed by the dry run.
     expect((await productsOf('brand-joyoung')).every((product) => product.curation?.status === 'pending')).toBe(true);
 

@@ -19,15 +19,16 @@ describe('supply-hub curation', () => {
 
   it('says what a dry run would move and what it would leave, and why', () => {
     expect(
-      planLines('approve', {
+      planLines({
         matched: 3,
         applicable: 2,
+        to: 'approved',
         byStatus: { pending: 2, approved: 1 },
         skipped: [{ status: 'approved', count: 1, reason: 'an approved SKU cannot be approved (only a pending one)' }],
         sample: ['sku_a', 'sku_b'],
       }),
     ).toEqual([
-      '3 SKUs match; 2 can be approved',
+      '3 SKUs match; 2 can move to approved',
       '  left as they are: 1 approved (an approved SKU cannot be approved (only a pending one))',
       '  for example: sku_a, sku_b',
     ]);

@@ -5,14 +5,6 @@ import type { Output } from './output';
 import { type Api, staffApi, staffOptions } from './api-client';
 
 const BULK_ACTIONS = ['approve', 'reject', 'suspend', 'delist', 'reinstate', 'review'] as const;
-const DONE: Record<string, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  suspend: 'suspended',
-  delist: 'delisted',
-  reinstate: 'reinstated',
-  review: 'put back for review',
-};
 
 export interface SelectionOptions {
   brand?: string[];
@@ -37,6 +29,8 @@ interface BulkOptions extends SelectionOptions {
 interface BulkPlan {
   matched: number;
   applicable: number;
+  /** The status the action moves SKUs to. */
+  to: string;
   byStatus: Record<string, number>;
   skipped: { status: string; count: number; reason: string }[];
   sample: string[];
@@ -68,8 +62,8 @@ export function selectionFromOptions(options: SelectionOptions): Record<string, 
 }
 
 /** What a dry run found, for people. */
-export function planLines(action: string, plan: BulkPlan): string[] {
-  const lines = [`${plan.matched} SKUs match; ${plan.applicable} can be ${DONE[action] ?? action}`];
+export function planLines(plan: BulkPlan): string[] {
+  const lines = [`${plan.matched} SKUs match; ${plan.applicable} can move to ${plan.to}`];
   for (const skip of plan.skipped) lines.push(`  left as they are: ${skip.count} ${skip.status} (${skip.reason})`);
   if (plan.sample.length > 0) lines.push(`  for example: ${plan.sample.slice(0, 5).join(', ')}`);
   return lines;
@@ -125,7 +119,7 @@ export function curationCommand(output: Output): Command {
       const plan = (await api('POST', '/curation/bulk', { filter, action, reason: options.reason, dryRun: true })) as BulkPlan;
       if (!options.yes) {
         if (options.json) output.json(plan);
-        else for (const line of planLines(action, plan)) output.line(line);
+        else for (const line of planLines(plan)) output.line(line);
         output.note(plan.applicable > 0 ? 'dry run: nothing changed; run again with --yes to act' : 'dry run: nothing to do');
         return;
       }
@@ -137,7 +131,7 @@ export function curationCommand(output: Output): Command {
       output.note(`${action}: ${started.applicable} SKUs, action ${started.actionId}`);
       const done = await followAction(api, started.actionId!, Number(options.interval));
       if (options.json) output.json(done);
-      else output.line(`${done.applied} ${DONE[action]}; ${done.refusedCount} refused (changed meanwhile); ${done.unknown.length} unknown`);
+      else output.line(`${done.applied} moved to ${started.to}; ${done.refusedCount} refused (changed meanwhile); ${done.unknown.length} unknown`);
       if (done.refusedCount > 0 || done.unknown.length > 0) process.exitCode = 1;
     });
   }

@@ -1,5 +1,6 @@
 import type { OfferSummary } from '../lib/best-offer/offer-summary';
 import type { CanonicalOffer } from '../lib/offer/canonical-offer';
+import type { ProductState } from '../lib/product/product-state';
 import type { OfferDraft } from '../lib/offer/validate-offer';
 
 /** A valid draft of a JD offer; override what a test is about. */
@@ -40,6 +41,29 @@ export function offerSummary(overrides: Partial<OfferSummary> = {}): OfferSummar
     status: 'listed',
     qualityScore: 50,
     dispatchSlaHours: 48,
+    ...overrides,
+  };
+}
+
+/** An approved, sellable product with one JD offer (`<sourceId>:1`); override what a test is about. */
+export function productState(overrides: Partial<ProductState> = {}, sourceId = 'jd'): ProductState {
+  return {
+    skuId: 'sku_1',
+    matchKey: 'k',
+    title: '美的电饭煲 MB-FB40',
+    brand: '美的',
+    categoryFamily: 'physical',
+    subcategory: '电饭煲',
+    specs: [],
+    images: [],
+    contractPriceFen: 29900,
+    marketPriceFen: 39900,
+    supplyPriceFen: 28000,
+    stock: 12,
+    sellable: true,
+    bestOfferId: `${sourceId}:1`,
+    offers: [offerSummary({ offerId: `${sourceId}:1`, sourceId, externalId: '1', supplyPriceFen: 28000, marketPriceFen: 39900, stock: 12 })],
+    delistedReason: null,
     ...overrides,
   };
 }

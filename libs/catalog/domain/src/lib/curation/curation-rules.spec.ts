@@ -1,4 +1,4 @@
-import type { ProductState } from '../product/product-state';
+import { productState } from '../../testing/offer-fixtures';
 import {
   type CurationRuleSet,
   curationRuleSetIssues,
@@ -11,39 +11,7 @@ import { withCuration } from './product-curation';
 
 const at = new Date('2026-11-24T02:00:00Z');
 
-function product(overrides: Partial<ProductState> = {}, sourceId = 'jd'): ProductState {
-  return {
-    skuId: 'sku_1',
-    matchKey: 'k',
-    title: '美的电饭煲 MB-FB40',
-    brand: '美的',
-    categoryFamily: 'physical',
-    subcategory: '电饭煲',
-    specs: [],
-    images: [],
-    contractPriceFen: 29900,
-    marketPriceFen: 39900,
-    supplyPriceFen: 28000,
-    stock: 12,
-    sellable: true,
-    bestOfferId: `${sourceId}:1`,
-    offers: [
-      {
-        offerId: `${sourceId}:1`,
-        sourceId,
-        externalId: '1',
-        supplyPriceFen: 28000,
-        marketPriceFen: 39900,
-        stock: 12,
-        status: 'listed',
-        qualityScore: 50,
-        dispatchSlaHours: 48,
-      },
-    ],
-    delistedReason: null,
-    ...overrides,
-  };
-}
+const product = productState;
 
 /** The issue's example: whitelisted brands from qualified suppliers go on sale, cheap coupons are refused, the rest waits. */
 const rules: CurationRuleSet = {

@@ -1,43 +1,11 @@
-import type { ProductState } from '../product/product-state';
+import { productState } from '../../testing/offer-fixtures';
 import { classifyChange } from '../product/product-change';
 import { curate, curationRefusal, withCuration } from './product-curation';
 
 const at = new Date('2026-11-24T02:00:00Z');
 const by = 'curator-wang';
 
-function product(overrides: Partial<ProductState> = {}): ProductState {
-  return {
-    skuId: 'sku_1',
-    matchKey: 'k',
-    title: '美的电饭煲 MB-FB40',
-    brand: '美的',
-    categoryFamily: 'physical',
-    subcategory: '电饭煲',
-    specs: [],
-    images: [],
-    contractPriceFen: 29900,
-    marketPriceFen: 39900,
-    supplyPriceFen: 28000,
-    stock: 12,
-    sellable: true,
-    bestOfferId: 'jd:1',
-    offers: [
-      {
-        offerId: 'jd:1',
-        sourceId: 'jd',
-        externalId: '1',
-        supplyPriceFen: 28000,
-        marketPriceFen: 39900,
-        stock: 12,
-        status: 'listed',
-        qualityScore: 50,
-        dispatchSlaHours: 48,
-      },
-    ],
-    delistedReason: null,
-    ...overrides,
-  };
-}
+const product = productState;
 
 describe('curation', () => {
   it('suspends an approved SKU: unsellable with the reason, announced as a delisting; reinstating restores it', () => {
