@@ -60,6 +60,7 @@ export class CurationBulkController {
     const summary = {
       matched: plan.matched,
       applicable: plan.applicable.length,
+      to: curationTargetOf(body.action),
       byStatus: plan.byStatus,
       skipped: plan.skipped,
       sample: plan.applicable.slice(0, SAMPLE),

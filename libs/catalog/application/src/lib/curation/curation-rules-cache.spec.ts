@@ -19,7 +19,8 @@ describe('CurationRulesCache', () => {
     const qualifications: Qualification[] = [];
     const cache = new CurationRulesCache({ read: async () => stored.rules }, { all: async () => qualifications });
     await cache.refresh();
-    expect(cache.decide(product, at).status).toBe('approved');
+    // No rule set saved: no decision recorded, the SKU sells as before curation.
+    expect(cache.decide(product, at)).toBeUndefined();
 
     stored.rules = { _id: 'current', rules: [{ name: 'qualified', when: { qualifiedSupplier: true }, then: 'approved' }], otherwise: 'pending', version: 1, updatedBy: 'admin', updatedAt: at };
     await cache.refresh();
@@ -31,7 +32,7 @@ describe('CurationRulesCache', () => {
       { ...document, id: 'q1', kind: 'business-licence' },
       { ...document, id: 'q2', kind: 'brand-authorisation', brand: '美的' },
     );
-    expect(cache.decide(product, at).status).toBe('pending');
+    expect(cache.decide(product, at)?.status).toBe('pending');
     await cache.refresh();
     expect(cache.decide(product, at)).toMatchObject({ status: 'approved', reason: 'rule "qualified"' });
   });

@@ -18,6 +18,7 @@ import type { MongoCurationRuleStore } from '@supply-hub/catalog-data-access';
  */
 export class CurationRulesCache {
   private rules: CurationRuleSet = DEFAULT_CURATION_RULES;
+  /** 0: no rule set saved yet. */
   private loadedVersion = 0;
   private qualified: SupplierQualificationCheck = NO_QUALIFICATIONS;
 
@@ -39,8 +40,13 @@ export class CurationRulesCache {
     this.loadedVersion = saved.version;
   }
 
-  /** The first decision on a SKU the catalog has never had. */
-  decide(product: ProductState, at: Date): ProductCuration {
+  /**
+   * The first decision on a SKU the catalog has never had; none while no rule set was ever saved: the SKU
+   * is approved as before curation, and a product's state (and content hash) does not carry the time it
+   * was first synced, so two syncs of the same source make the same catalog.
+   */
+  decide(product: ProductState, at: Date): ProductCuration | undefined {
+    if (this.loadedVersion === 0) return undefined;
     return initialCurationOf(product, this.rules, this.qualified, at);
   }
 }
