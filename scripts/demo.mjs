@@ -10,6 +10,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { resolveDemoCases } from './demo/aftersales-cases.mjs';
+import { showCurationAndQuality } from './demo/curation-quality.mjs';
 import { issueVirtualRewards } from './demo/virtual-rewards.mjs';
 
 const require = createRequire(import.meta.url);
@@ -177,6 +178,7 @@ async function main() {
         shorten,
       });
     }
+    await showCurationAndQuality({ ports, staffToken: demoStaffToken, cli: (...args) => cliAsync(env, ...args), say, table, shorten });
   }
   if (process.env.DEMO_EXIT_WHEN_READY === '1') return stopAll(0);
   say('press Ctrl-C to stop');

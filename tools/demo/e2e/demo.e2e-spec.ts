@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../../..');
  * soon as everything is up (DEMO_EXIT_WHEN_READY=1).
  */
 describe('npm run demo', () => {
-  it('starts every service, syncs, routes, issues and resolves a case of each kind across the services, and stops cleanly', async () => {
+  it('starts every service, syncs, routes, issues, resolves a case of each kind across the services, curates, and stops cleanly', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/demo.mjs')], {
       cwd: ROOT,
       env: { ...process.env, DEMO_EXIT_WHEN_READY: '1', LOG_LEVEL: 'warn', DEMO_SKUS: '1500' },
@@ -63,5 +63,13 @@ describe('npm run demo', () => {
     expect(output).toMatch(/ wrong-item +cas_[0-9a-f]{20} +wh-sh RMA-[0-9A-F]{10} +resolved +refund ¥\d+\.\d{2}/);
     expect(output).toMatch(/ quality +cas_[0-9a-f]{20} +wh-sh RMA-[0-9A-F]{10} +rejected +the returned goods failed inspection/);
     expect(output).toMatch(/ invalid-code +cas_[0-9a-f]{20} +resolved +reissue issued \(not-verifiable\)/);
+    // Then curation and quality control through catalog-sync's staff API and the CLI.
+    expect(output).toMatch(/pool mall-demo-bank \(finance template\): \d+ of \d+ sellable SKUs \(bands: /);
+    expect(output).toMatch(/demo: +dimension +group +SKUs +share +target +gap \(pp\)/);
+    expect(output).toMatch(/qualification warning: brand-midea brand-authorisation for 美的 ends \d{4}-\d{2}-\d{2} \(\d+ days left\)/);
+    expect(output).toMatch(/sample inspection \S+ failed: sku_[0-9a-f]{20} .+ → suspended, sellable false/);
+    expect(output).toMatch(/bulk suspend of brand .+ \(dry run\): \d+ match, \d+ would move to suspended; nothing changed/);
+    expect(output).toMatch(/elimination report, last 7 days: [1-9]\d* SKUs removed of \d+/);
+    expect(output).toMatch(/demo: +sample-inspection +[1-9]/);
   }, 600_000);
 });
