@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, testStaffToken, type TestService } from '@supply-hub/platform/testing';
+import { createTestApiKey, testStaffToken, type TestService } from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
-import { productDocument as product } from './catalog-fixtures';
+import { productDocument as product, startCatalogSync } from './catalog-fixtures';
 
 interface BlacklistEvent {
   id: string;
@@ -59,14 +56,7 @@ describe('quality blacklists in catalog-sync', () => {
         product(b, { title: `破壁机 Y1 ${keyword}`, brand, subcategory: '破壁机', sourceId: supplier }),
         product(c, { title: '电饭煲 3L', brand, subcategory, sourceId: 'jd' }),
       ]);
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, BLACKLIST_EXPIRY_SWEEP_INTERVAL_MS: '200', SYNC_RESUME_ON_START: 'false' },
-      keepDatabase: true,
-    });
+    service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, BLACKLIST_EXPIRY_SWEEP_INTERVAL_MS: '200', SYNC_RESUME_ON_START: 'false' }, keepDatabase: true });
     collector = await KafkaTestCollector.start(kafka, TOPICS.blacklist, { startAt: 'end' });
     mall = await createTestApiKey(service, 'tenant', uniqueName('mall'));
     quality = await testStaffToken(['quality'], 'quality-li');
@@ -222,14 +212,7 @@ describe('quality blacklists in catalog-sync', () => {
   });
 
   it('hides on every instance: another one loads the entries at start and follows new ones from Kafka', async () => {
-    const second = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, BLACKLIST_EXPIRY_SWEEP: 'false', SYNC_RESUME_ON_START: 'false' },
-      keepDatabase: true,
-    });
+    const second = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, BLACKLIST_EXPIRY_SWEEP: 'false', SYNC_RESUME_ON_START: 'false' }, keepDatabase: true });
     try {
       await waitFor(async () => (await visible(second)).length > 0, { message: 'the second instance’s catalog index' });
       // The SKU entry of the first test, loaded from the store at start.

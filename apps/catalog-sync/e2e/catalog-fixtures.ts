@@ -1,5 +1,14 @@
 import type { ProductDocument } from '@supply-hub/catalog-data-access';
 import type { ProductState } from '@supply-hub/catalog-domain';
+import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
+import { startTestService, type TestService, type TestServiceOptions } from '@supply-hub/platform/testing';
+import { AppModule } from '../src/app.module';
+import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+
+/** catalog-sync on the run's Kafka and FerretDB, with its Kafka consumers, as the specs here start it. */
+export function startCatalogSync(options: Pick<TestServiceOptions<typeof catalogSyncEnv>, 'env' | 'keepDatabase'> = {}): Promise<TestService> {
+  return startTestService({ name: 'catalog-sync', envSchema: catalogSyncEnv, module: AppModule, transport: (app) => app.get(KafkaEventsStrategy), ...options });
+}
 
 /** A sellable product as a sync would have stored it (one listed offer in stock), for tests that need a catalog. */
 export function productDocument(id: string, fields: { title: string; brand: string; subcategory: string; sourceId: string }): ProductDocument {

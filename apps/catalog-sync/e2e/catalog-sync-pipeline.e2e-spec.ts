@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { CATALOG_COLLECTIONS, MongoCatalogStore } from '@supply-hub/catalog-data-access';
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
 import {
   createTestApiKey,
   type SpawnedService,
@@ -16,6 +15,7 @@ import { createTestDatabase, integrationEnv, KafkaTestCollector, uniqueName, wai
 import { AppModule } from '../src/app.module';
 import { CatalogSearchService } from '../src/catalog/catalog-search.service';
 import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { startCatalogSync } from './catalog-fixtures';
 
 const SIM_SKUS = 2_000;
 const SOURCES = ['jd', 'taobao', 'brand-midea', 'brand-joyoung', 'brand-xiaomi', 'brand-three-squirrels', 'brand-yili'];
@@ -73,13 +73,7 @@ describe('catalog sync from the supplier sandboxes', () => {
 
   beforeAll(async () => {
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: String(SIM_SKUS) });
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { SUPPLIER_SIM_URL: sim.url, CATALOG_EVENT_RELAY_INTERVAL_MS: '20' },
-    });
+    service = await startCatalogSync({ env: { SUPPLIER_SIM_URL: sim.url, CATALOG_EVENT_RELAY_INTERVAL_MS: '20' } });
     // After the service: it creates the topic on a fresh broker.
     collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     staff = await testStaffToken(['operations']);

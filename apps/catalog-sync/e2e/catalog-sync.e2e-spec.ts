@@ -1,13 +1,11 @@
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { describeBadConfig, describeServiceBasics, startTestService, type TestService } from '@supply-hub/platform/testing';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { describeBadConfig, describeServiceBasics, type TestService } from '@supply-hub/platform/testing';
+import { startCatalogSync } from './catalog-fixtures';
 
 describe('catalog-sync on the real Kafka and FerretDB', () => {
   let service: TestService;
 
   beforeAll(async () => {
-    service = await startTestService({ name: 'catalog-sync', envSchema: catalogSyncEnv, module: AppModule, transport: (app) => app.get(KafkaEventsStrategy) });
+    service = await startCatalogSync();
   });
 
   afterAll(async () => {

@@ -1,12 +1,10 @@
 import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, type SpawnedService, spawnService, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type SpawnedService, spawnService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
 import { CatalogSearchService } from '../src/catalog/catalog-search.service';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { startCatalogSync } from './catalog-fixtures';
 
 /**
  * Curation rules and bulk decisions on the real Kafka and FerretDB, with SKUs that a real sync from the
@@ -49,13 +47,7 @@ describe('curation rules and bulk decisions', () => {
 
   beforeAll(async () => {
     sim = await spawnService('apps/supplier-sim/src/main.ts', { SIM_SKUS: '400' });
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { SUPPLIER_SIM_URL: sim.url, CATALOG_EVENT_RELAY_INTERVAL_MS: '20', SYNC_RESUME_ON_START: 'false' },
-    });
+    service = await startCatalogSync({ env: { SUPPLIER_SIM_URL: sim.url, CATALOG_EVENT_RELAY_INTERVAL_MS: '20', SYNC_RESUME_ON_START: 'false' } });
     collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     [admin, curator] = await Promise.all([testStaffToken(['admin'], 'admin-li'), testStaffToken(['curator'], 'curator-wang')]);
     mall = await createTestApiKey(service, 'tenant', uniqueName('mall'));

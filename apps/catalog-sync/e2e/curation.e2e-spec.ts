@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
 import { SkuDelisted, SkuUpserted, TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
-import { productDocument } from './catalog-fixtures';
+import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 /**
  * Staff's curation decisions through catalog-sync's API on the real Kafka and FerretDB: the product is
@@ -40,14 +37,7 @@ describe('curation in catalog-sync', () => {
   beforeAll(async () => {
     database = await createTestDatabase('e2e_catalog_curation');
     await database.db.collection<ProductDocument>(CATALOG_COLLECTIONS.products).insertOne(productDocument(skuId, { title: '美的电饭煲 MB-FB40', brand, subcategory: '电饭煲', sourceId: 'jd' }));
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false' },
-      keepDatabase: true,
-    });
+    service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false' }, keepDatabase: true });
     collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     mall = await createTestApiKey(service, 'tenant', uniqueName('mall'));
     curator = await testStaffToken(['curator'], 'curator-wang');

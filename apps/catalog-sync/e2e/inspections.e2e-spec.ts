@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
 import { SkuDelisted, TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
-import { productDocument } from './catalog-fixtures';
+import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 const newSkuId = () => `sku_${randomBytes(10).toString('hex')}`;
 
@@ -47,14 +44,7 @@ describe('sample inspections and the elimination report in catalog-sync', () => 
     await database.db
       .collection<ProductDocument>(CATALOG_COLLECTIONS.products)
       .insertMany([product(failing, '电饭煲 F1'), waiting, product(passing, '电饭煲 S1'), product(delisted, '电饭煲 D1')]);
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false' },
-      keepDatabase: true,
-    });
+    service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false' }, keepDatabase: true });
     collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     mall = await createTestApiKey(service, 'tenant', uniqueName('mall'));
     quality = await testStaffToken(['quality'], 'quality-li');

@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
 import { type CategoryFamily, createEvent, SkuUpserted } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
-import { productDocument } from './catalog-fixtures';
+import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 const newSkuId = () => `sku_${randomBytes(10).toString('hex')}`;
 
@@ -63,14 +60,7 @@ describe('selection pools in catalog-sync', () => {
         product(sku.kettle, brandB, 'physical', 5_000),
         product(sku.checkup, brandB, 'service', 50_000),
       ]);
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' },
-      keepDatabase: true,
-    });
+    service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' }, keepDatabase: true });
     await publisher.connect();
     keyA = await createTestApiKey(service, 'tenant', mallA);
     keyB = await createTestApiKey(service, 'tenant', mallB);
@@ -221,14 +211,7 @@ describe('selection pools in catalog-sync', () => {
   });
 
   it('brings a pool written on one instance to another within seconds', async () => {
-    const second = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' },
-      keepDatabase: true,
-    });
+    const second = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' }, keepDatabase: true });
     try {
       const listOnSecond = async () =>
         ((await second.http.get('/catalog/skus').query({ brand: brandB }).set('X-Api-Key', keyB).expect(200)).body.items as { skuId: string }[]).map((item) => item.skuId).sort();

@@ -2,14 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
 import { SkuDelisted, SkuUpserted, TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
 import { withCuration } from '@supply-hub/catalog-domain';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
 import { QualificationSweep } from '../src/qualifications/qualification-sweep.service';
-import { productDocument } from './catalog-fixtures';
+import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 const DAY_MS = 86_400_000;
 /** A Beijing calendar day `offset` days from today, as qualifications are dated. */
@@ -69,15 +66,8 @@ describe('supplier qualifications in catalog-sync', () => {
       productDocument(joyoung, { title: '九阳豆浆机 DJ13', brand: '九阳', subcategory: '豆浆机', sourceId: supplierC }),
       productDocument(supor, { title: '苏泊尔炒锅 PC32', brand: '苏泊尔', subcategory: '炒锅', sourceId: supplierC }),
     ]);
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      // The sweep runs when the test says so.
-      env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', QUALIFICATION_SWEEP: 'false' },
-      keepDatabase: true,
-    });
+    // The sweep runs when the test says so.
+    service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', QUALIFICATION_SWEEP: 'false' }, keepDatabase: true });
     collector = await KafkaTestCollector.start(kafka, TOPICS.catalogSku, { startAt: 'end' });
     mall = await createTestApiKey(service, 'tenant', uniqueName('mall'));
     quality = await testStaffToken(['quality'], 'quality-zhao');

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createEvent, OrderRouted, QualitySignalRaised, ShipmentSlaFlagged } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
-import { KafkaEventsStrategy } from '@supply-hub/kafka/nest';
-import { createTestApiKey, startTestService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
+import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { integrationEnv, uniqueName, waitFor } from '@supply-hub/testing';
 import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
-import { AppModule } from '../src/app.module';
-import { catalogSyncEnv } from '../src/config/catalog-sync-env';
-import { productDocument } from './catalog-fixtures';
+import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 interface ScoreBody {
   kind: string;
@@ -35,13 +32,7 @@ describe('quality scores in catalog-sync', () => {
   let staff: string;
 
   beforeAll(async () => {
-    service = await startTestService({
-      name: 'catalog-sync',
-      envSchema: catalogSyncEnv,
-      module: AppModule,
-      transport: (app) => app.get(KafkaEventsStrategy),
-      env: { SYNC_RESUME_ON_START: 'false' },
-    });
+    service = await startCatalogSync({ env: { SYNC_RESUME_ON_START: 'false' } });
     await publisher.connect();
     staff = await testStaffToken(['quality'], 'quality-li');
     // The SKU is in the catalog, approved and selling, so a breach has something to suspend.
