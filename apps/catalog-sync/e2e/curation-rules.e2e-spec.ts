@@ -1,9 +1,11 @@
-import { MongoCatalogStore } from '@supply-hub/catalog-data-access';
+import { randomUUID } from 'node:crypto';
+import { MongoCatalogStore, MongoCurationActionStore } from '@supply-hub/catalog-data-access';
 import { TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, stderrLogger } from '@supply-hub/kafka';
 import { createTestApiKey, type SpawnedService, spawnService, type TestService, testStaffToken } from '@supply-hub/platform/testing';
 import { integrationEnv, KafkaTestCollector, uniqueName, waitFor } from '@supply-hub/testing';
 import { CatalogSearchService } from '../src/catalog/catalog-search.service';
+import { CurationRecovery } from '../src/curation/curation-recovery.service';
 import { startCatalogSync } from './catalog-fixtures';
 
 /**
@@ -187,5 +189,20 @@ describe('curation rules and bulk decisions', () => {
     // Run again, the same filter selects nothing any more: the approval is not repeated.
     const again = await bulk({ ...request, dryRun: true }).expect(200);
     expect(again.body).toMatchObject({ matched: 0, applicable: 0 });
+  });
+
+  it('finishes a bulk action whose process died, and audits its SKUs as the recovery job, naming who decided', async () => {
+    const [skuId] = (await productsOf('brand-joyoung')).map((product) => product.skuId).sort();
+    const actionId = `cur_${randomUUID()}`;
+    // As a process that recorded the action (and answered 202) and died before touching its SKUs leaves it.
+    await service.app
+      .get(MongoCurationActionStore)
+      .actions.insertOne({ _id: actionId, skuIds: [skuId!], action: 'suspend', reason: '到货抽检前暂停', by: 'curator-wang', at: new Date(Date.now() - 120_000), state: 'running' });
+    expect(await service.app.get(CurationRecovery).runOnce()).toBeGreaterThanOrEqual(1);
+    expect((await service.app.get(MongoCatalogStore).readProducts([skuId!])).get(skuId!)?.state.curation).toMatchObject({ status: 'suspended', by: 'curator-wang' });
+    const audit = await service.http.get('/audit').query({ entityKind: 'sku', entityId: skuId, actor: 'system:curation-recovery' }).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'sku.suspend', reason: '到货抽检前暂停', after: { status: 'suspended', bulkAction: actionId, decidedBy: 'curator-wang' } }),
+    ]);
   });
 });

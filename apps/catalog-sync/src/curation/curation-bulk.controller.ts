@@ -10,7 +10,7 @@ import { ApiProblemResponses, Ctx, CurrentStaff, StaffAuth } from '@supply-hub/h
 import { AuditLog } from '@supply-hub/platform';
 import { Logger } from 'nestjs-pino';
 import { CatalogSearchService } from '../catalog/catalog-search.service';
-import { type BulkCurationInput, bulkCurationSchema, curationActionIdSchema } from './curation-bulk.dto';
+import { BULK_ACTION_PREFIX, type BulkCurationInput, bulkCurationSchema, curationActionIdSchema } from './curation-bulk.dto';
 
 /** One action's SKU list is one document: bounded well below the 16 MB document limit. */
 const MAX_BULK_SKUS = 50_000;
@@ -83,7 +83,7 @@ export class CurationBulkController {
         { path: 'filter', message: `selects ${plan.applicable.length}` },
       ]);
 
-    const actionId = `cur_${randomUUID()}`;
+    const actionId = `${BULK_ACTION_PREFIX}${randomUUID()}`;
     const statusOf = new Map(selected.map((sku) => [sku.skuId, sku.curationStatus]));
     const { done } = await this.curate.start({ actionId, skuIds: plan.applicable, action: body.action, reason: body.reason, by: staff.sub, at: new Date() });
     await this.audit.record(ctx, {

@@ -38,4 +38,7 @@ export const bulkCurationSchema = z.strictObject({
 });
 export type BulkCurationInput = z.output<typeof bulkCurationSchema>;
 
+/** Bulk actions' ids: their audit entries are written when they finish (by curation recovery after a crash). */
+export const BULK_ACTION_PREFIX = 'cur_';
+
 export const curationActionIdSchema = z.string().regex(/^cur_[0-9a-f-]{36}$/, 'must be a curation action id (cur_…)');

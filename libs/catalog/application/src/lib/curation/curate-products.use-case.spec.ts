@@ -96,7 +96,9 @@ describe('CurateProducts', () => {
     const firstEvent = JSON.parse(catalog.batches[0]!.events[0]!.value).id as string;
     // As if the process had died after writing `a` and before finishing: the action is running again.
     actions.actions.set('act-3', { ...actions.actions.get('act-3')!, state: 'running', skuIds: ['a', 'b'] });
-    expect(await curate.resume(new Date(at.getTime() + 60_001))).toBe(1);
+    const heard: [string, string[]][] = [];
+    expect(await curate.resume(new Date(at.getTime() + 60_001), async (action, outcome) => void heard.push([action._id, outcome.applied]))).toBe(1);
+    expect(heard).toEqual([['act-3', ['a', 'b']]]);
     expect(catalog.products.get('a')!.version).toBe(2);
     expect(catalog.products.get('b')).toMatchObject({ version: 2, state: { curation: { status: 'suspended' } } });
     const again = catalog.batches[1]!.events.map((event) => JSON.parse(event.value) as { id: string; type: string; data: { skuId: string } });

@@ -44,10 +44,13 @@ export class CurateProducts {
     return { done: this.carryOut(action) };
   }
 
-  /** Carries out actions a dead process left running (at start-up, and now and then). */
-  async resume(before: Date): Promise<number> {
+  /**
+   * Carries out actions a dead process left running (at start-up, and now and then); `finished` hears each
+   * one's outcome (what the dead process would have audited).
+   */
+  async resume(before: Date, finished: (action: CurationActionDocument, outcome: CurationOutcome) => Promise<void> = async () => undefined): Promise<number> {
     const unfinished = await this.actions.unfinished(before, 50);
-    for (const action of unfinished) await this.carryOut(action);
+    for (const action of unfinished) await finished(action, await this.carryOut(action));
     return unfinished.length;
   }
 
