@@ -62,7 +62,11 @@ describe('selection pools at order intake', () => {
     await publisher.connect();
     keyA = await createTestApiKey(router, 'tenant', mallA);
     keyB = await createTestApiKey(router, 'tenant', mallB);
-    [skuIn, skuOut, skuIncluded] = await Promise.all([sellableSku(router, { brand: brandIn }), sellableSku(router, { brand: brandOut }), sellableSku(router, { brand: brandOut })]);
+    [skuIn, skuOut, skuIncluded] = await Promise.all([
+      sellableSku(router, { brand: brandIn }),
+      sellableSku(router, { brand: brandOut }),
+      sellableSku(router, { brand: brandOut }),
+    ]);
     for (const skuId of [skuIn, skuOut, skuIncluded]) await stockUp(router, 'wh-cd', skuId, 100);
   }, 120_000);
 

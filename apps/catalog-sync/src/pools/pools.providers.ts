@@ -7,7 +7,11 @@ import { PointsBands } from '../catalog/points-bands';
 import { CATALOG_DB } from '../sync/sync.tokens';
 
 export const poolsProviders: Provider[] = [
-  { provide: MongoSelectionPoolStore, inject: [CATALOG_DB, MongoOutboxStore], useFactory: (db: Db, outbox: MongoOutboxStore) => new MongoSelectionPoolStore(db, outbox) },
+  {
+    provide: MongoSelectionPoolStore,
+    inject: [CATALOG_DB, MongoOutboxStore],
+    useFactory: (db: Db, outbox: MongoOutboxStore) => new MongoSelectionPoolStore(db, outbox),
+  },
   {
     provide: SaveSelectionPool,
     inject: [MongoSelectionPoolStore, MongoCatalogStore, PointsBands],

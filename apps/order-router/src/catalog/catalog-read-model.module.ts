@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ActiveBlacklist } from '@supply-hub/blacklist';
 import { repositoryProvider } from '@supply-hub/mongo';
-import { RecordBlacklistChange, RecordCatalogSku, RecordSelectionPoolChange, RefreshActiveBlacklist, RefreshSelectionPools } from '@supply-hub/orders-application';
+import {
+  RecordBlacklistChange,
+  RecordCatalogSku,
+  RecordSelectionPoolChange,
+  RefreshActiveBlacklist,
+  RefreshSelectionPools,
+} from '@supply-hub/orders-application';
 import { SELLABLE_SKU_STORE, type SellableSkuStore } from '@supply-hub/orders-domain';
 import { MongoBlacklistCopyStore, MongoSelectionPoolCopyStore, SELLABLE_SKU_MODEL, SellableSkuRepository } from '@supply-hub/orders-data-access';
 import { ActiveSelectionPools } from '@supply-hub/selection-pools';

@@ -2,7 +2,14 @@ import { type PoolSku, poolAdmits, priceRangesOf, type SelectionPoolTerms } from
 import { ActiveSelectionPools } from './active-selection-pools';
 
 const terms = (overrides: Partial<SelectionPoolTerms>): SelectionPoolTerms => ({ mallId: 'mall-a', version: 1, includes: [], excludes: [], ...overrides });
-const sku = (overrides: Partial<PoolSku> = {}): PoolSku => ({ skuId: 'sku-1', categoryFamily: 'physical', subcategory: '小家电', brand: '美的', contractPriceFen: 10_000, ...overrides });
+const sku = (overrides: Partial<PoolSku> = {}): PoolSku => ({
+  skuId: 'sku-1',
+  categoryFamily: 'physical',
+  subcategory: '小家电',
+  brand: '美的',
+  contractPriceFen: 10_000,
+  ...overrides,
+});
 
 describe('poolAdmits', () => {
   it('admits every SKU when no filter is given', () => {
@@ -19,7 +26,12 @@ describe('poolAdmits', () => {
   });
 
   it('treats price ranges (bands resolved) as alternatives, inclusive, null max open', () => {
-    const pool = terms({ priceRangesFen: [[0, 4_999], [20_000, null]] });
+    const pool = terms({
+      priceRangesFen: [
+        [0, 4_999],
+        [20_000, null],
+      ],
+    });
     expect(poolAdmits(pool, sku({ contractPriceFen: 4_999 }))).toBe(true);
     expect(poolAdmits(pool, sku({ contractPriceFen: 5_000 }))).toBe(false);
     expect(poolAdmits(pool, sku({ contractPriceFen: 20_000 }))).toBe(true);
@@ -41,8 +53,26 @@ describe('priceRangesOf', () => {
   it('intersects the price bound with each band, dropping bands outside it', () => {
     expect(priceRangesOf({})).toBeUndefined();
     expect(priceRangesOf({ minFen: 100 })).toEqual([[100, null]]);
-    expect(priceRangesOf({}, [[0, 4_999], [20_000, null]])).toEqual([[0, 4_999], [20_000, null]]);
-    expect(priceRangesOf({ minFen: 1_000, maxFen: 30_000 }, [[0, 4_999], [5_000, 19_999], [20_000, null]])).toEqual([[1_000, 4_999], [5_000, 19_999], [20_000, 30_000]]);
+    expect(
+      priceRangesOf({}, [
+        [0, 4_999],
+        [20_000, null],
+      ]),
+    ).toEqual([
+      [0, 4_999],
+      [20_000, null],
+    ]);
+    expect(
+      priceRangesOf({ minFen: 1_000, maxFen: 30_000 }, [
+        [0, 4_999],
+        [5_000, 19_999],
+        [20_000, null],
+      ]),
+    ).toEqual([
+      [1_000, 4_999],
+      [5_000, 19_999],
+      [20_000, 30_000],
+    ]);
     expect(priceRangesOf({ maxFen: 3_000 }, [[20_000, null]])).toEqual([]);
   });
 });

@@ -45,7 +45,14 @@ describe('PlaceOrder with selection pools', () => {
     const routing = { execute: async (order: OrderDocument) => order } as unknown as RouteOrder;
     const pools = new ActiveSelectionPools();
     pools.apply({ mallId: 'mall-a', version: 1, brands: ['九阳'], priceRangesFen: [[0, 50_000]], includes: [], excludes: [] });
-    const place = new PlaceOrder(orders, async (ids) => new Map(ids.filter((id) => catalog.has(id)).map((id) => [id, catalog.get(id)!])), routing, { now: () => new Date('2026-11-20T00:00:00Z') }, undefined, pools);
+    const place = new PlaceOrder(
+      orders,
+      async (ids) => new Map(ids.filter((id) => catalog.has(id)).map((id) => [id, catalog.get(id)!])),
+      routing,
+      { now: () => new Date('2026-11-20T00:00:00Z') },
+      undefined,
+      pools,
+    );
     return { place, stored };
   };
 
