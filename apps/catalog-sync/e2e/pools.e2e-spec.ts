@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { CATALOG_COLLECTIONS, type ProductDocument } from '@supply-hub/catalog-data-access';
-import { type CategoryFamily, createEvent, SkuUpserted } from '@supply-hub/contracts';
+import { type CategoryFamily, createEvent, SkuUpserted, TOPICS } from '@supply-hub/contracts';
 import { createKafkaClient, KafkaEventPublisher, stderrLogger } from '@supply-hub/kafka';
 import { createTestApiKey, type TestService, testStaffToken } from '@supply-hub/platform/testing';
-import { createTestDatabase, integrationEnv, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
+import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
 import { productDocument, startCatalogSync } from './catalog-fixtures';
 
 const newSkuId = () => `sku_${randomBytes(10).toString('hex')}`;
@@ -15,7 +15,8 @@ const newSkuId = () => `sku_${randomBytes(10).toString('hex')}`;
  * The brands are this run's own, so SKU events other tests publish on the shared topic change nothing here.
  */
 describe('selection pools in catalog-sync', () => {
-  const publisher = new KafkaEventPublisher(createKafkaClient({ clientId: uniqueName('e2e-pools'), brokers: integrationEnv().kafkaBrokers, logger: stderrLogger('error') }));
+  const kafka = createKafkaClient({ clientId: uniqueName('e2e-pools'), brokers: integrationEnv().kafkaBrokers, logger: stderrLogger('error') });
+  const publisher = new KafkaEventPublisher(kafka);
   const brandA = uniqueName('BrandA');
   const brandB = uniqueName('BrandB');
   const mallA = uniqueName('mall-a');
@@ -39,6 +40,7 @@ describe('selection pools in catalog-sync', () => {
   let keyA: string;
   let keyB: string;
   let curator: string;
+  let poolEvents: KafkaTestCollector;
 
   const list = async (key: string, query: Record<string, string> = {}) =>
     ((await service.http.get('/catalog/skus').query({ limit: 100, ...query }).set('X-Api-Key', key).expect(200)).body.items as { skuId: string; pointsBand: string; pointsPrice: number }[])
@@ -62,6 +64,7 @@ describe('selection pools in catalog-sync', () => {
       ]);
     service = await startCatalogSync({ env: { MONGO_DB: database.db.databaseName, SYNC_RESUME_ON_START: 'false', POOL_RELOAD_INTERVAL_MS: '500' }, keepDatabase: true });
     await publisher.connect();
+    poolEvents = await KafkaTestCollector.start(kafka, TOPICS.selectionPools, { startAt: 'end' });
     keyA = await createTestApiKey(service, 'tenant', mallA);
     keyB = await createTestApiKey(service, 'tenant', mallB);
     curator = await testStaffToken(['curator'], 'curator-zhao');
@@ -70,6 +73,7 @@ describe('selection pools in catalog-sync', () => {
 
   afterAll(async () => {
     await publisher.disconnect();
+    await poolEvents?.stop();
     await service?.close();
     await database?.drop();
   });
@@ -141,6 +145,29 @@ describe('selection pools in catalog-sync', () => {
     expect(names(await list(keyA))).toEqual(['checkup', 'coffee', 'later', 'rice', 'video']);
     expect(await list(keyB)).not.toContain(sku.later);
     await service.http.get(`/catalog/skus/${sku.later}`).set('X-Api-Key', keyA).expect(200);
+  });
+
+  it('announces each saved pool on Kafka with its terms, the bands resolved to contract-price ranges', async () => {
+    const mallC = uniqueName('mall-c');
+    await putPool(mallC, { filters: { families: ['physical', 'coupon'], bands: ['low', 'high'], maxPriceFen: 30_000 }, excludes: [sku.tea], reason: '银行积分商城' }).expect(200);
+    const message = await poolEvents.waitFor((candidate) => candidate.key === mallC, { timeoutMs: 10_000, message: `the SelectionPoolChanged of ${mallC}` });
+    const event = JSON.parse(message.value ?? '{}') as { type: string; tenantid: string; data: unknown };
+    expect(event.type).toBe('supplyhub.catalog.selection-pool-changed.v1');
+    expect(event.tenantid).toBe(mallC);
+    // 10 points per yuan, rounded up: low is below 4,991 fen, high from 19,991 fen; the bound stops high at 30,000.
+    expect(event.data).toEqual({
+      mallId: mallC,
+      version: 1,
+      families: ['physical', 'coupon'],
+      priceRangesFen: [
+        [0, 4_990],
+        [19_991, 30_000],
+      ],
+      includes: [],
+      excludes: [sku.tea],
+      updatedBy: 'curator-zhao',
+      at: expect.any(String),
+    });
   });
 
   it('refuses bad pools naming the field and saving nothing, and dry-runs without saving', async () => {

@@ -16,8 +16,9 @@ import type { CatalogSyncEnv } from './config/catalog-sync-env';
     PlatformModule.forService({ webhookEndpoints: false, audit: true }),
     KafkaModule.forRootAsync({
       inject: [SERVICE_CONFIG],
-      // SKU events have their own batched relay (CatalogEventRelay); the outbox carries the blacklist's events.
-      useFactory: (config: CatalogSyncEnv) => kafkaOptionsFor('catalog-sync', config, { outboxCollections: [CATALOG_COLLECTIONS.blacklist] }),
+      // SKU events have their own batched relay (CatalogEventRelay); the outbox carries the blacklist's and the pools' events.
+      useFactory: (config: CatalogSyncEnv) =>
+        kafkaOptionsFor('catalog-sync', config, { outboxCollections: [CATALOG_COLLECTIONS.blacklist, CATALOG_COLLECTIONS.selectionPools] }),
     }),
     CatalogModule,
     QualityModule,

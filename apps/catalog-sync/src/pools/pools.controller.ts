@@ -99,7 +99,8 @@ export class PoolsController {
   @StaffAuth('curator', 'admin')
   @ApiOperation({
     summary: 'Set a mall’s selection pool from a template and/or filters, includes and excludes; in force on every instance within seconds',
-    description: 'The body is the whole pool: filters absent means the template’s. 400 naming the field for an unknown or contradictory SKU id; nothing saved then.',
+    description:
+      'The body is the whole pool: filters absent means the template’s. 400 naming the field for an unknown or contradictory SKU id; nothing saved then. A saved pool is announced (selection-pool-changed), and order-router refuses the mall’s orders for SKUs outside it.',
   })
   @ApiOkResponse({ standardSchema: poolViewSchema })
   @ApiProblemResponses(400)

@@ -29,6 +29,8 @@ export const orderRouterEnv = serviceEnvSchema(SERVICES['order-router'])
     SLA_BREACH_POLICY: z.enum(['reroute', 'escalate']).default('escalate'),
     /** How often an instance re-reads the blacklist entries it keeps from the collection; events keep it current in between. */
     BLACKLIST_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
+    /** How often an instance re-reads the malls' selection pools it keeps from the collection; events keep it current in between. */
+    POOL_RELOAD_INTERVAL_MS: envTypes.integer({ min: 1_000, max: 3_600_000, fallback: 60_000 }),
     /** Run the recovery and deadline sweeps in this instance. */
     ROUTING_SWEEPS: envTypes.boolean(true),
     // Carrier tracking (快递100-style subscription and pushes).

@@ -21,7 +21,8 @@ export class OrdersController {
   @Post()
   @ApiOperation({
     summary: 'Place an order: routed before the answer, which says per line where it went (or why not)',
-    description: 'Idempotent on mallOrderId: the same id and body answer 200 with the order as it is; the same id with another body is a 409.',
+    description:
+      'Idempotent on mallOrderId: the same id and body answer 200 with the order as it is; the same id with another body is a 409. A line for a blacklisted SKU, or one outside the mall’s selection pool, is a 400 naming lines.N.skuId.',
   })
   @ApiProblemResponses(400, 409)
   async place(

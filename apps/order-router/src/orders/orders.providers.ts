@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ActiveBlacklist } from '@supply-hub/blacklist';
 import { MongoOutboxStore } from '@supply-hub/mongo';
+import { ActiveSelectionPools } from '@supply-hub/selection-pools';
 import {
   CancelOrder,
   type Clock,
@@ -79,9 +80,10 @@ export const ordersProviders: Provider[] = [
   { provide: RerouteShipment, inject: [ROUTING_DEPENDENCIES], useFactory: (deps: RoutingDependencies) => new RerouteShipment(deps) },
   {
     provide: PlaceOrder,
-    inject: [ROUTING_DEPENDENCIES, RouteOrder, ActiveBlacklist],
-    useFactory: (deps: RoutingDependencies, routing: RouteOrder, blacklist: ActiveBlacklist) =>
-      new PlaceOrder(deps.orders, deps.skus, routing, deps.clock, blacklist),
+    inject: [ROUTING_DEPENDENCIES, RouteOrder, ActiveBlacklist, ActiveSelectionPools],
+    // Replacement orders (below) are not checked against the pool: they replace goods already delivered.
+    useFactory: (deps: RoutingDependencies, routing: RouteOrder, blacklist: ActiveBlacklist, pools: ActiveSelectionPools) =>
+      new PlaceOrder(deps.orders, deps.skus, routing, deps.clock, blacklist, pools),
   },
   {
     provide: PlaceReplacementOrder,

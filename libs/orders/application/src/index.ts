@@ -1,5 +1,6 @@
 export * from './lib/catalog/record-catalog-sku/record-catalog-sku.use-case';
 export * from './lib/catalog/record-blacklist-change/record-blacklist-change.use-case';
+export * from './lib/catalog/record-selection-pool-change/record-selection-pool-change.use-case';
 export * from './lib/shared/clock';
 export * from './lib/shared/order-events';
 export * from './lib/route-order/routing-plan';

@@ -1,5 +1,6 @@
 export * from './lib/catalog/sellable-sku';
 export * from './lib/catalog/blacklist-copy';
+export * from './lib/catalog/selection-pool-copy';
 // Warehouses are shared reference data (aftersales sends return parcels by the same distance rules).
 export * from '@supply-hub/warehouses';
 export * from './lib/routing/routing-input';

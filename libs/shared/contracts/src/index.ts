@@ -13,6 +13,7 @@ export * from './lib/catalog/sku-price-changed.event';
 export * from './lib/catalog/sku-stock-changed.event';
 export * from './lib/catalog/sku-delisted.event';
 export * from './lib/catalog/blacklist-changed.event';
+export * from './lib/catalog/selection-pool-changed.event';
 export * from './lib/orders/order-events';
 export * from './lib/orders/shipment-events';
 export * from './lib/orders/virtual-line-events';

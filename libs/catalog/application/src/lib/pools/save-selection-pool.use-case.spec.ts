@@ -1,19 +1,22 @@
-import type { SelectionPool, SelectionPoolDefinition, SelectionPoolStore } from '@supply-hub/catalog-domain';
+import { DEFAULT_POINTS_BAND_POLICY, type SelectionPool, type SelectionPoolDefinition, type SelectionPoolStore } from '@supply-hub/catalog-domain';
+import type { SerializedEvent } from '@supply-hub/contracts';
 import { ValidationError } from '@supply-hub/errors';
 import { SaveSelectionPool } from './save-selection-pool.use-case';
 
 class MemoryPoolStore implements SelectionPoolStore {
   readonly pools = new Map<string, SelectionPool>();
+  readonly events: SerializedEvent[] = [];
   async get(mallId: string) {
     return this.pools.get(mallId) ?? null;
   }
   async all() {
     return [...this.pools.values()];
   }
-  async save(mallId: string, definition: SelectionPoolDefinition, by: string, at: Date) {
+  async save(mallId: string, definition: SelectionPoolDefinition, by: string, at: Date, eventsOf: (after: SelectionPool) => readonly SerializedEvent[]) {
     const before = this.pools.get(mallId) ?? null;
     const after = { mallId, ...definition, updatedBy: by, updatedAt: at, version: (before?.version ?? 0) + 1 };
     this.pools.set(mallId, after);
+    this.events.push(...eventsOf(after));
     return { before, after };
   }
 }
@@ -22,7 +25,7 @@ describe('SaveSelectionPool', () => {
   const catalog = new Set(['sku-1', 'sku-2', 'sku-3']);
   const setup = () => {
     const store = new MemoryPoolStore();
-    const save = new SaveSelectionPool(store, async (ids) => new Set(ids.filter((id) => catalog.has(id))), () => new Date('2026-11-20T00:00:00Z'));
+    const save = new SaveSelectionPool(store, async (ids) => new Set(ids.filter((id) => catalog.has(id))), DEFAULT_POINTS_BAND_POLICY, () => new Date('2026-11-20T00:00:00Z'));
     return { store, save };
   };
 
@@ -35,6 +38,17 @@ describe('SaveSelectionPool', () => {
     expect(second.before?.version).toBe(1);
     // The template stays what the pool started from; the filters are the ones given, empty lists left out.
     expect(second.after).toMatchObject({ template: 'retail', filters: { brands: ['美的'] }, includes: ['sku-1'], excludes: [], version: 2 });
+  });
+
+  it('announces each saved version with its terms, the bands resolved to contract-price ranges', async () => {
+    const { save, store } = setup();
+    await save.execute('mall-a', { filters: { families: ['physical'], bands: ['mid'], maxPriceFen: 10_000 }, excludes: ['sku-2'] }, 'curator-wang');
+    expect(store.events).toHaveLength(1);
+    const event = JSON.parse(store.events[0]!.value) as { tenantid: string; data: unknown };
+    expect(store.events[0]).toMatchObject({ type: 'supplyhub.catalog.selection-pool-changed.v1', key: 'mall-a' });
+    expect(event.tenantid).toBe('mall-a');
+    // 10 points per yuan, rounded up: mid (500–1,999 points) is 4,991–19,981 fen; the pool's bound cuts it at 10,000.
+    expect(event.data).toEqual({ mallId: 'mall-a', version: 1, families: ['physical'], priceRangesFen: [[4_991, 10_000]], includes: [], excludes: ['sku-2'], updatedBy: 'curator-wang', at: '2026-11-20T00:00:00.000Z' });
   });
 
   it('refuses unknown SKUs, a SKU both in and out, and inverted prices, naming each field, and writes nothing', async () => {

@@ -1,12 +1,14 @@
 import {
   type IndustryTemplateId,
   industryTemplate,
+  type PointsBandPolicy,
   type PoolFilters,
   type SelectionPool,
   type SelectionPoolDefinition,
   type SelectionPoolStore,
 } from '@supply-hub/catalog-domain';
 import { type FieldIssue, ValidationError } from '@supply-hub/errors';
+import { serializeSelectionPoolChange } from './selection-pool-events';
 
 /** A PUT of a mall's pool: the body describes the whole pool; what it leaves out comes from the template. */
 export interface SelectionPoolInput {
@@ -25,13 +27,16 @@ export interface SelectionPoolWrite {
 
 /**
  * Sets a mall's selection pool (选品池). Included and excluded SKUs must be in the catalog (a typo would
- * otherwise sit in the pool unnoticed) and not in both lists; a refused pool changes nothing.
+ * otherwise sit in the pool unnoticed) and not in both lists; a refused pool changes nothing. A saved
+ * pool is announced (SelectionPoolChanged) in the same write, so order-router refuses what it leaves out.
  */
 export class SaveSelectionPool {
   constructor(
     private readonly store: SelectionPoolStore,
     /** Which of these SKU ids the catalog has (by `_id`: never a scan of the products). */
     private readonly knownSkuIds: (skuIds: readonly string[]) => Promise<Set<string>>,
+    /** Resolves the pool's points bands to the price ranges its SelectionPoolChanged event carries. */
+    private readonly bandPolicy: PointsBandPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -51,7 +56,7 @@ export class SaveSelectionPool {
 
   async execute(mallId: string, input: SelectionPoolInput, by: string): Promise<SelectionPoolWrite> {
     const definition = await this.resolve(mallId, input);
-    return this.store.save(mallId, definition, by, this.now());
+    return this.store.save(mallId, definition, by, this.now(), (after) => [serializeSelectionPoolChange(after, this.bandPolicy)]);
   }
 
   private async problemsOf(definition: SelectionPoolDefinition): Promise<FieldIssue[]> {

@@ -1,5 +1,6 @@
 import type { CategoryFamily } from '@supply-hub/contracts';
-import { type PointsBand, pointsBandOf, type PointsBandPolicy } from '../points/points-band';
+import { type PoolAdmission, type PoolSku, poolAdmission, type PriceRangeFen, priceRangesOf, type SelectionPoolTerms } from '@supply-hub/selection-pools';
+import { bandPriceRangeFen, type PointsBand, type PointsBandPolicy } from '../points/points-band';
 import type { IndustryTemplateId } from './industry-templates';
 
 /**
@@ -37,43 +38,39 @@ export interface SelectionPool extends SelectionPoolDefinition {
 }
 
 /** What membership looks at of a SKU: its current catalog values, so the pool follows the catalog. */
-export interface PoolCandidate {
-  skuId: string;
-  categoryFamily: CategoryFamily;
-  subcategory?: string;
-  brand?: string;
-  contractPriceFen: number;
-}
+export type PoolCandidate = PoolSku;
 
-export type PoolMembership = (sku: PoolCandidate) => boolean;
+export type PoolMembership = PoolAdmission;
 
 /**
- * The membership test of a pool, built once per pool version: the catalog runs it against every SKU a
- * mall's query scans, so the lists become sets here rather than per call.
+ * The pool as both services evaluate it (the SelectionPoolChanged event carries these): the points bands
+ * become contract-price ranges under this policy, intersected with the pool's own price bounds.
  */
-export function poolMembership(pool: SelectionPoolDefinition, bandPolicy: PointsBandPolicy): PoolMembership {
+export function poolTermsOf(pool: SelectionPool, bandPolicy: PointsBandPolicy): SelectionPoolTerms {
+  return { mallId: pool.mallId, version: pool.version, ...membershipTermsOf(pool, bandPolicy) };
+}
+
+function membershipTermsOf(pool: SelectionPoolDefinition, bandPolicy: PointsBandPolicy): Omit<SelectionPoolTerms, 'mallId' | 'version'> {
   const { filters } = pool;
-  const includes = new Set(pool.includes);
-  const excludes = new Set(pool.excludes);
-  const families = setOf(filters.families);
-  const subcategories = setOf(filters.subcategories);
-  const brands = setOf(filters.brands);
-  const bands = setOf(filters.bands);
-  return (sku) => {
-    if (excludes.has(sku.skuId)) return false;
-    if (includes.has(sku.skuId)) return true;
-    return (
-      (!families || families.has(sku.categoryFamily)) &&
-      (!subcategories || (sku.subcategory !== undefined && subcategories.has(sku.subcategory))) &&
-      (!brands || (sku.brand !== undefined && brands.has(sku.brand))) &&
-      (filters.minPriceFen === undefined || sku.contractPriceFen >= filters.minPriceFen) &&
-      (filters.maxPriceFen === undefined || sku.contractPriceFen <= filters.maxPriceFen) &&
-      (!bands || bands.has(pointsBandOf(sku.contractPriceFen, bandPolicy)))
-    );
+  const bandRanges = filters.bands?.length
+    ? filters.bands.map((band): PriceRangeFen => {
+        const range = bandPriceRangeFen(band, bandPolicy);
+        return [range.minFen, range.maxFen ?? null];
+      })
+    : undefined;
+  const priceRangesFen = priceRangesOf({ minFen: filters.minPriceFen, maxFen: filters.maxPriceFen }, bandRanges);
+  return {
+    ...(filters.families?.length ? { families: filters.families } : {}),
+    ...(filters.subcategories?.length ? { subcategories: filters.subcategories } : {}),
+    ...(filters.brands?.length ? { brands: filters.brands } : {}),
+    ...(priceRangesFen ? { priceRangesFen } : {}),
+    includes: pool.includes,
+    excludes: pool.excludes,
   };
 }
 
-/** An empty list narrows to nothing by accident more often than by intent: it is treated as not given. */
-function setOf<T>(values: readonly T[] | undefined): Set<T> | undefined {
-  return values && values.length > 0 ? new Set(values) : undefined;
+/** The membership test of a pool, built once per pool version (the shared rule order-router applies too). */
+export function poolMembership(pool: SelectionPoolDefinition, bandPolicy: PointsBandPolicy): PoolMembership {
+  // A definition not saved yet (a dry run) has no mall or version: neither takes part in membership.
+  return poolAdmission({ mallId: '', version: 0, ...membershipTermsOf(pool, bandPolicy) });
 }

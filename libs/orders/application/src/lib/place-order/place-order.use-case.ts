@@ -4,7 +4,8 @@ import { IdempotencyKeyReusedError, ValidationError } from '@supply-hub/errors';
 import { canonicalJson } from '@supply-hub/http';
 import type { BlacklistEntryTerms, BlacklistSubject } from '@supply-hub/blacklist';
 import type { OrderDocument, OrderStore } from '@supply-hub/orders-data-access';
-import { blacklistSubjectOf, checkOrderRequest, type OrderRequest, orderIdFor, type SellableSku } from '@supply-hub/orders-domain';
+import { blacklistSubjectOf, checkOrderRequest, type OrderRequest, orderIdFor, poolSkuOf, type SellableSku } from '@supply-hub/orders-domain';
+import type { PoolAdmission } from '@supply-hub/selection-pools';
 import type { Clock } from '../shared/clock';
 import { tenantEvent } from '../shared/order-events';
 import type { RouteOrder } from '../route-order/route-order.use-case';
@@ -18,7 +19,7 @@ export interface PlacedOrder {
 /**
  * Takes a mall's order: idempotent on the mall's own order id (the same id and body give the same
  * answer; the same id with another body is a 409), validated with every problem named (a line whose SKU
- * an active quality blacklist entry names included), stored with its accepted event, then routed before
+ * an active quality blacklist entry names, or one outside the mall's selection pool, included), stored with its accepted event, then routed before
  * the answer so the mall learns where each line went.
  */
 export class PlaceOrder {
@@ -29,6 +30,8 @@ export class PlaceOrder {
     private readonly clock: Clock,
     /** The active quality blacklist of this instance (ActiveBlacklist); none when absent. */
     private readonly blacklist?: { firstMatch(subject: BlacklistSubject, now?: Date): BlacklistEntryTerms | undefined },
+    /** The malls' selection pools as this instance knows them (ActiveSelectionPools); none: no pool checks. */
+    private readonly pools?: { admissionOf(mallId: string): PoolAdmission | undefined },
   ) {}
 
   async execute(tenantId: string, request: OrderRequest): Promise<PlacedOrder> {
@@ -39,10 +42,17 @@ export class PlaceOrder {
 
     const skus = await this.skus(request.lines.map((line) => line.skuId));
     const now = this.clock.now();
+    // A mall without a pool may order any sellable SKU.
+    const admits = this.pools?.admissionOf(tenantId);
     const checked = checkOrderRequest(
       request,
       (skuId) => skus.get(skuId),
       (sku) => this.blacklist?.firstMatch(blacklistSubjectOf(sku), now),
+      (sku) => {
+        if (!admits) return true;
+        const candidate = poolSkuOf(sku);
+        return candidate !== undefined && admits(candidate);
+      },
     );
     if (!checked.ok) throw new ValidationError('the order cannot be taken', checked.issues);
 

@@ -25,9 +25,12 @@ export type CheckedOrder = { ok: true; lines: OrderLine[]; recipient: Recipient 
 /** The active quality blacklist entry that names a SKU (its reason is what the mall is told), if any. */
 export type BlacklistedOf = (sku: SellableSku) => { entryId: string; reason: string } | undefined;
 
+/** Whether the ordering mall's selection pool admits a SKU (always, for a mall without a pool). */
+export type InPoolOf = (sku: SellableSku) => boolean;
+
 /**
- * The business checks of an order request, every problem named by field: each SKU known, sellable and
- * named by no active quality blacklist entry, quantities within bounds, a mainland mobile, an address
+ * The business checks of an order request, every problem named by field: each SKU known, sellable,
+ * named by no active quality blacklist entry and in the mall's selection pool, quantities within bounds, a mainland mobile, an address
  * that resolves to one city (no guess), an account on top-up lines. Shape and types are checked before
  * this (the API schema). Only new orders are checked: an entry leaves orders already taken as they are.
  */
@@ -35,6 +38,7 @@ export function checkOrderRequest(
   request: OrderRequest,
   skuOf: (skuId: string) => SellableSku | undefined,
   blacklistedOf: BlacklistedOf = () => undefined,
+  inPoolOf: InPoolOf = () => true,
 ): CheckedOrder {
   const issues: FieldIssue[] = [];
   if (request.lines.length > MAX_LINES) issues.push({ path: 'lines', message: `at most ${MAX_LINES} lines` });
@@ -56,6 +60,10 @@ export function checkOrderRequest(
     const blacklisted = blacklistedOf(sku);
     if (blacklisted) {
       issues.push({ path: `${path}.skuId`, message: `SKU ${line.skuId} is blacklisted: ${blacklisted.reason}` });
+      return;
+    }
+    if (!inPoolOf(sku)) {
+      issues.push({ path: `${path}.skuId`, message: `SKU ${line.skuId} is not in this mall's selection pool` });
       return;
     }
     if (!sku.sellable) {

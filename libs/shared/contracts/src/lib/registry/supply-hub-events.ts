@@ -2,6 +2,7 @@ import { CaseEscalated, CaseStatusChanged, QualitySignalRaised, ReissueRequested
 import { CodePoolLow, CodesExpired } from '../codes/code-pool-events';
 import { IssuanceStatusChanged } from '../codes/issuance-events';
 import { BlacklistChanged } from '../catalog/blacklist-changed.event';
+import { SelectionPoolChanged } from '../catalog/selection-pool-changed.event';
 import { SkuDelisted } from '../catalog/sku-delisted.event';
 import { SkuPriceChanged } from '../catalog/sku-price-changed.event';
 import { SkuStockChanged } from '../catalog/sku-stock-changed.event';
@@ -28,6 +29,11 @@ export const EVENT_REGISTRY = defineRegistry([
     name: TOPICS.blacklist,
     description: 'Quality blacklist entries, keyed by entry id: added, removed by staff, expired. SKUs matching an active entry are not sold.',
     events: [BlacklistChanged],
+  },
+  {
+    name: TOPICS.selectionPools,
+    description: "Malls' selection pools, keyed by mall id: each saved version, whole. A mall with a pool may see and order only the SKUs in it.",
+    events: [SelectionPoolChanged],
   },
   {
     name: TOPICS.orders,

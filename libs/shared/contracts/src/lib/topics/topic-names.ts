@@ -7,6 +7,8 @@ export const TOPICS = {
   catalogSku: 'supplyhub.catalog.sku.v1',
   /** Quality blacklist entries (added, removed, expired), keyed by entry id. */
   blacklist: 'supplyhub.catalog.blacklist.v1',
+  /** Malls' selection pools (saved versions), keyed by mall id. */
+  selectionPools: 'supplyhub.catalog.selection-pool.v1',
   /** Malls' orders, keyed by order id. */
   orders: 'supplyhub.orders.order.v1',
   /** Parcels, keyed by warehouse id, so a warehouse's shipments keep their order on one partition. */

@@ -1,0 +1,2 @@
+export * from './lib/pool-admits';
+export * from './lib/active-selection-pools';
