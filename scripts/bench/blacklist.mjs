@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { infraEnv, option, root, startBuiltService } from './lib/bench-env.mjs';
+import { infraEnv, option, root, startBuiltService, storeApiKey } from './lib/bench-env.mjs';
 
 const require = createRequire(import.meta.url);
 const { MongoClient } = require('mongodb');
@@ -30,7 +30,7 @@ function percentile(values, p) {
 async function main() {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   const { SkuUpserted, TOPICS, EVENT_REGISTRY, createEvent } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
-  const { generateApiKey, issueStaffToken } = require(path.join(root, 'dist/libs/shared/auth/src/index.js'));
+  const { issueStaffToken } = require(path.join(root, 'dist/libs/shared/auth/src/index.js'));
   const { createKafkaClient, KafkaEventPublisher, stderrLogger } = require(path.join(root, 'dist/libs/shared/kafka/src/index.js'));
   const { startGroupAtEnd } = require(path.join(root, 'dist/libs/shared/testing/src/index.js'));
   const infra = infraEnv();
@@ -49,19 +49,7 @@ async function main() {
       startBuiltService('catalog-sync', { ...common, MONGO_DB: databases.catalog, KAFKA_CONSUMER_GROUP: groups.catalog, SYNC_RESUME_ON_START: 'false' }, { logDir, children }),
       startBuiltService('order-router', { ...common, MONGO_DB: databases.router, KAFKA_CONSUMER_GROUP: groups.router, ROUTING_SWEEPS: 'false' }, { logDir, children }),
     ]);
-    const keyOf = async (kind, ownerId) => {
-      const key = generateApiKey(kind);
-      await mongo.db(databases.router).collection('api_keys').insertOne({
-        _id: key.keyId,
-        hash: key.hash,
-        kind,
-        ...(kind === 'tenant' ? { tenantId: ownerId } : { warehouseId: ownerId }),
-        label: 'bench',
-        createdAt: new Date(),
-        revokedAt: null,
-      });
-      return key.plaintext;
-    };
+    const keyOf = (kind, ownerId) => storeApiKey(mongo.db(databases.router), kind, ownerId);
     const mall = await keyOf('tenant', 'bench-mall');
     const warehouse = await keyOf('warehouse', 'wh-bj');
     const quality = await issueStaffToken({ sub: 'bench-quality', roles: ['quality'], ttlSeconds: 3600 }, secret);

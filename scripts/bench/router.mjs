@@ -29,7 +29,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { infraEnv, option, root, startBuiltService } from './lib/bench-env.mjs';
+import { infraEnv, option, root, startBuiltService, storeApiKey } from './lib/bench-env.mjs';
 
 const startService = (name, env, nodeArgs = []) => startBuiltService(name, env, { logDir, nodeArgs, children });
 import { createRequire } from 'node:module';
@@ -274,7 +274,6 @@ async function main() {
   const { benchRoutingDecision, mulberry32 } = require(path.join(root, 'dist/libs/orders/domain/src/index.js'));
   const { ALL_CITIES } = require(path.join(root, 'dist/libs/shared/geo/src/index.js'));
   const { SkuUpserted, TOPICS, createEvent, serializeEvent } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
-  const { generateApiKey } = require(path.join(root, 'dist/libs/shared/auth/src/index.js'));
   const results = [];
   const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`;
 
@@ -324,19 +323,7 @@ async function main() {
     };
 
     // Keys as `supply-hub keys create` stores them (by hash), in this run's database.
-    const keyFor = async (kind, ownerId) => {
-      const key = generateApiKey(kind);
-      await db.collection('api_keys').insertOne({
-        _id: key.keyId,
-        hash: key.hash,
-        kind,
-        ...(kind === 'tenant' ? { tenantId: ownerId } : { warehouseId: ownerId }),
-        label: 'bench',
-        createdAt: new Date(),
-        revokedAt: null,
-      });
-      return key.plaintext;
-    };
+    const keyFor = (kind, ownerId) => storeApiKey(db, kind, ownerId);
     const mallKey = await keyFor('tenant', 'mall-bench');
     const warehouseKeys = Object.fromEntries(await Promise.all(WAREHOUSE_IDS.map(async (id) => [id, await keyFor('warehouse', id)])));
 

@@ -58,6 +58,12 @@ describe('a quality blacklist entry reaching order intake over Kafka', () => {
     return Date.now() - since;
   }
 
+  /** order-router without its timers: only the Kafka consumers and the API under test act. */
+  const QUIET = { ROUTING_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false', DROP_SHIP_POLLER: 'false', CARRIER_TRACKING_SWEEP: 'false' };
+  /** Another instance of the same service, on routerA's database and consumer group. */
+  const anotherInstance = () =>
+    startOrderRouter({ env: { MONGO_DB: routerA.databaseName, KAFKA_CONSUMER_GROUP: routerA.consumerGroup, ...QUIET }, consumeFrom: 'beginning', keepDatabase: true });
+
   beforeAll(async () => {
     catalogDatabase = await createTestDatabase('e2e_blacklist_catalog');
     [catalog, routerA] = await Promise.all([
@@ -77,24 +83,13 @@ describe('a quality blacklist entry reaching order intake over Kafka', () => {
         120_000,
       ),
       startOrderRouter({
-        env: { ROUTING_SWEEPS: 'false', WEBHOOK_DELIVERY_WORKER: 'false', DROP_SHIP_POLLER: 'false', CARRIER_TRACKING_SWEEP: 'false' },
+        env: QUIET,
         keepDatabase: true,
       }),
     ]);
     // A second instance of the same service: same database, same consumer group (so only one of the two
     // gets each event through the group), started after the first has the group's offsets.
-    routerB = await startOrderRouter({
-      env: {
-        MONGO_DB: routerA.databaseName,
-        KAFKA_CONSUMER_GROUP: routerA.consumerGroup,
-        ROUTING_SWEEPS: 'false',
-        WEBHOOK_DELIVERY_WORKER: 'false',
-        DROP_SHIP_POLLER: 'false',
-        CARRIER_TRACKING_SWEEP: 'false',
-      },
-      consumeFrom: 'beginning',
-      keepDatabase: true,
-    });
+    routerB = await anotherInstance();
     collector = await KafkaTestCollector.start(kafka, TOPICS.blacklist, { startAt: 'end' });
     mall = await createTestApiKey(routerA, 'tenant', uniqueName('mall'));
     quality = await testStaffToken(['quality'], 'quality-li');
@@ -185,18 +180,7 @@ describe('a quality blacklist entry reaching order intake over Kafka', () => {
       message: 'the entry in order-router’s collection',
     });
 
-    const routerC = await startOrderRouter({
-      env: {
-        MONGO_DB: routerA.databaseName,
-        KAFKA_CONSUMER_GROUP: routerA.consumerGroup,
-        ROUTING_SWEEPS: 'false',
-        WEBHOOK_DELIVERY_WORKER: 'false',
-        DROP_SHIP_POLLER: 'false',
-        CARRIER_TRACKING_SWEEP: 'false',
-      },
-      consumeFrom: 'beginning',
-      keepDatabase: true,
-    });
+    const routerC = await anotherInstance();
     try {
       const first = await place(routerC, [skuId]);
       expect(first).toMatchObject({ status: 400, body: { errors: [refusal(skuId, '资质过期')] } });

@@ -2,8 +2,11 @@
 // the built services started and health-checked.
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 /** The repository's root folder. */
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -67,4 +70,23 @@ export async function startBuiltService(app, env, { logDir, logName = app, nodeA
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${logName} did not become healthy: ${tail}`);
+}
+
+/**
+ * An API key stored in `db` (a service's database) the way `supply-hub keys create` stores it, by hash;
+ * answers its plaintext. Needs the build (dist/), which every benchmark runs first.
+ */
+export async function storeApiKey(db, kind, ownerId) {
+  const { generateApiKey } = require(path.join(root, 'dist/libs/shared/auth/src/index.js'));
+  const key = generateApiKey(kind);
+  await db.collection('api_keys').insertOne({
+    _id: key.keyId,
+    hash: key.hash,
+    kind,
+    ...(kind === 'tenant' ? { tenantId: ownerId } : { warehouseId: ownerId }),
+    label: 'bench',
+    createdAt: new Date(),
+    revokedAt: null,
+  });
+  return key.plaintext;
 }
