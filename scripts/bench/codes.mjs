@@ -72,8 +72,9 @@ async function main() {
   const kafka = new Kafka({ clientId: `bench-codes-${process.pid}`, brokers: infra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  // The instances' group starts at the topics' ends: older runs' lines are not replayed.
-  for (const topic of [TOPICS.virtualLines]) {
+  // The instances' group starts at every topic's end: older runs' events (lines, and the refunds, reissues
+  // and issuance events the service also follows) are not replayed.
+  for (const topic of (await admin.listTopics()).filter((name) => !name.startsWith('__'))) {
     const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
     if (offsets.length > 0) await admin.setOffsets({ groupId: group, topic, partitions: offsets.map((entry) => ({ partition: entry.partition, offset: entry.high })) });
   }
