@@ -72,9 +72,10 @@ async function main() {
   const kafka = new Kafka({ clientId: `bench-codes-${process.pid}`, brokers: infra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  // The instances' group starts at every topic's end: older runs' events (lines, and the refunds, reissues
-  // and issuance events the service also follows) are not replayed.
-  for (const topic of (await admin.listTopics()).filter((name) => !name.startsWith('__'))) {
+  // The instances' group starts at the end of every service topic: older runs' events (lines, and the
+  // refunds, reissues and issuance events the service also follows) are not replayed.
+  const existing = new Set(await admin.listTopics());
+  for (const topic of Object.values(TOPICS).filter((name) => existing.has(name))) {
     const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
     if (offsets.length > 0) await admin.setOffsets({ groupId: group, topic, partitions: offsets.map((entry) => ({ partition: entry.partition, offset: entry.high })) });
   }
