@@ -71,6 +71,8 @@ describe('a handler that always fails', () => {
     const [handledNext] = await waitFor(() => handled.length > 0 && handled, { message: 'the message after the poison one to be handled' });
     expect(handledNext.id).toBe(next.id);
     expect(String(handledNext.partition)).toBe(letter.headers[DEAD_LETTER_HEADERS.sourcePartition]);
+    // The consumer counts a message as handled once its ledger entry is written, just after the handler returns.
+    await waitFor(() => consumer.stats.handled > 0, { message: 'the handled count to include the next message' });
     expect(consumer.stats).toMatchObject({ handled: 1, retries: 2, deadLettered: 1 });
     expect(await ledger.isProcessed(groupId, poison.id)).toBe(false);
   });
