@@ -1,25 +1,16 @@
 import type { Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { type AftersalesDependencies, CaseActions, CaseCommands, type Clock, EscalateOverdueCases, OpenCase, RecordOrderEvents, systemClock } from '@supply-hub/aftersales-application';
 import { CaseStore, OrderedLineStore } from '@supply-hub/aftersales-data-access';
 import { parseCasePolicy } from '@supply-hub/aftersales-domain';
-import { MongoOutboxStore } from '@supply-hub/mongo';
+import { driverDbProvider, MongoOutboxStore } from '@supply-hub/mongo';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
 import { DEFAULT_WAREHOUSES, parseWarehousesConfig } from '@supply-hub/warehouses';
 import type { Db } from 'mongodb';
-import type { Connection } from 'mongoose';
 import type { AftersalesEnv } from '../config/aftersales-env';
 import { AFTERSALES_CLOCK_OVERRIDE, AFTERSALES_DB, AFTERSALES_DEPENDENCIES } from './cases.tokens';
 
 export const casesProviders: Provider[] = [
-  {
-    provide: AFTERSALES_DB,
-    inject: [getConnectionToken()],
-    useFactory: (connection: Connection): Db => {
-      if (!connection.db) throw new Error('the MongoDB connection is not open');
-      return connection.db;
-    },
-  },
+  driverDbProvider(AFTERSALES_DB),
   {
     provide: CaseStore,
     inject: [AFTERSALES_DB, MongoOutboxStore],

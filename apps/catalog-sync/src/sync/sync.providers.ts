@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { CatalogEventRelay, CurationRulesCache, PageProcessor, SupplierQualityProfiles, SyncRunner } from '@supply-hub/catalog-application';
 import {
   MongoCatalogStore,
@@ -15,23 +14,16 @@ import {
 import { DefaultBestOfferStrategy } from '@supply-hub/catalog-domain';
 import { createSupplierSources, parseSupplierSourcesConfig, type SupplierSources } from '@supply-hub/catalog-suppliers';
 import { KafkaEventPublisher } from '@supply-hub/kafka';
+import { driverDbProvider } from '@supply-hub/mongo';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
 import type { Db } from 'mongodb';
-import type { Connection } from 'mongoose';
 import { Logger } from 'nestjs-pino';
 import type { CatalogSyncEnv } from '../config/catalog-sync-env';
 import { localSandboxSources } from '../config/local-sandbox-sources';
 import { CATALOG_DB, SUPPLIER_SOURCES } from './sync.tokens';
 
 export const syncProviders: Provider[] = [
-  {
-    provide: CATALOG_DB,
-    inject: [getConnectionToken()],
-    useFactory: (connection: Connection) => {
-      if (!connection.db) throw new Error('the MongoDB connection is not open');
-      return connection.db;
-    },
-  },
+  driverDbProvider(CATALOG_DB),
   {
     provide: MongoCatalogStore,
     inject: [CATALOG_DB, SERVICE_CONFIG],

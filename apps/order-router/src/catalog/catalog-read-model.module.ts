@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ActiveBlacklist } from '@supply-hub/blacklist';
-import { repositoryProvider } from '@supply-hub/mongo';
+import { driverDbOf, repositoryProvider } from '@supply-hub/mongo';
 import {
   RecordBlacklistChange,
   RecordCatalogSku,
@@ -35,10 +35,7 @@ import { SelectionPoolEventsConsumer } from './selection-pool-events.consumer';
     {
       provide: MongoBlacklistCopyStore,
       inject: [getConnectionToken()],
-      useFactory: (connection: Connection) => {
-        if (!connection.db) throw new Error('the MongoDB connection is not open');
-        return new MongoBlacklistCopyStore(connection.db);
-      },
+      useFactory: (connection: Connection) => new MongoBlacklistCopyStore(driverDbOf(connection)),
     },
     {
       provide: RecordBlacklistChange,
@@ -56,10 +53,7 @@ import { SelectionPoolEventsConsumer } from './selection-pool-events.consumer';
     {
       provide: MongoSelectionPoolCopyStore,
       inject: [getConnectionToken()],
-      useFactory: (connection: Connection) => {
-        if (!connection.db) throw new Error('the MongoDB connection is not open');
-        return new MongoSelectionPoolCopyStore(connection.db);
-      },
+      useFactory: (connection: Connection) => new MongoSelectionPoolCopyStore(driverDbOf(connection)),
     },
     {
       provide: RecordSelectionPoolChange,

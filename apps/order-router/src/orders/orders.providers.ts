@@ -1,7 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { ActiveBlacklist } from '@supply-hub/blacklist';
-import { MongoOutboxStore } from '@supply-hub/mongo';
+import { driverDbProvider, MongoOutboxStore } from '@supply-hub/mongo';
 import { ActiveSelectionPools } from '@supply-hub/selection-pools';
 import {
   CancelOrder,
@@ -20,21 +19,13 @@ import { OrderStore, SellableSkuRepository, WarehouseCapacityStore, WarehouseSto
 import { DEFAULT_WAREHOUSES, parseWarehousesConfig, type Warehouse } from '@supply-hub/orders-domain';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
 import type { Db } from 'mongodb';
-import type { Connection } from 'mongoose';
 import type { OrderRouterEnv } from '../config/order-router-env';
 import { ORDER_CLOCK, ORDER_CLOCK_OVERRIDE, ORDERS_DB, WAREHOUSES } from './orders.tokens';
 
 const ROUTING_DEPENDENCIES = Symbol('RoutingDependencies');
 
 export const ordersProviders: Provider[] = [
-  {
-    provide: ORDERS_DB,
-    inject: [getConnectionToken()],
-    useFactory: (connection: Connection): Db => {
-      if (!connection.db) throw new Error('the MongoDB connection is not open');
-      return connection.db;
-    },
-  },
+  driverDbProvider(ORDERS_DB),
   {
     provide: ORDER_CLOCK,
     inject: [{ token: ORDER_CLOCK_OVERRIDE, optional: true }],

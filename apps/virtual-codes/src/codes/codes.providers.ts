@@ -1,5 +1,4 @@
 import type { Provider } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import {
   type Clock,
   type CodesDependencies,
@@ -27,10 +26,9 @@ import {
 } from '@supply-hub/codes-data-access';
 import { type CodeKeyRing, parseCodeKeyRing } from '@supply-hub/codes-domain';
 import { createRechargeProviders, localSandboxRechargeProviders, parseRechargeProvidersConfig } from '@supply-hub/codes-providers';
-import { MongoOutboxStore } from '@supply-hub/mongo';
+import { driverDbProvider, MongoOutboxStore } from '@supply-hub/mongo';
 import { SERVICE_CONFIG } from '@supply-hub/platform';
 import type { Db } from 'mongodb';
-import type { Connection } from 'mongoose';
 import type { VirtualCodesEnv } from '../config/virtual-codes-env';
 import { CODE_KEY_RING, CODES_CLOCK_OVERRIDE, CODES_DB, CODES_DEPENDENCIES, RECHARGE_PROVIDER_SET, RECHARGE_PROVIDER_SET_OVERRIDE } from './codes.tokens';
 import type { RechargeProviderSet } from './recharge-provider-set';
@@ -38,14 +36,7 @@ import type { RechargeProviderSet } from './recharge-provider-set';
 const useCase = <T>(type: new (deps: CodesDependencies) => T): Provider => ({ provide: type, inject: [CODES_DEPENDENCIES], useFactory: (deps: CodesDependencies) => new type(deps) });
 
 export const codesProviders: Provider[] = [
-  {
-    provide: CODES_DB,
-    inject: [getConnectionToken()],
-    useFactory: (connection: Connection): Db => {
-      if (!connection.db) throw new Error('the MongoDB connection is not open');
-      return connection.db;
-    },
-  },
+  driverDbProvider(CODES_DB),
   {
     provide: RECHARGE_PROVIDER_SET,
     inject: [SERVICE_CONFIG, { token: RECHARGE_PROVIDER_SET_OVERRIDE, optional: true }],

@@ -3,6 +3,7 @@ export * from './lib/connection/mongo-settings';
 export * from './lib/connection/model-definition';
 export * from './lib/connection/mongo.module';
 export * from './lib/connection/mongo-indexes.service';
+export * from './lib/connection/db.provider';
 export * from './lib/connection/repository.provider';
 export * from './lib/repository/tenant-scoped.repository';
 export * from './lib/repository/insert-missing';
