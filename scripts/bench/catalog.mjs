@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { MongoClient } = require('mongodb');
+const { Kafka, logLevel } = require('kafkajs');
 const autocannon = require('autocannon');
 
 const args = process.argv.slice(2);
@@ -143,7 +144,7 @@ const QUERIES = [
  * Catalog API latency under load, from autocannon (a load generator light enough to share two cores with
  * the server): the query mix above, each as a first page and, where it has one, as its second page.
  */
-async function apiLoad(url, token) {
+async function apiLoad(url, token, pids) {
   const headers = { authorization: `Bearer ${token}` };
   // Waits for the index to finish loading (503 until then).
   const deadline = Date.now() + 300_000;
@@ -159,9 +160,12 @@ async function apiLoad(url, token) {
   await autocannon({ url, connections: CONCURRENCY, amount: Math.min(1_000, REQUESTS), headers, requests: paths.map((path) => ({ method: 'GET', path })) });
   // autocannon's summary has no 95th percentile: every response time is kept and read here.
   const latencies = [];
-  const instance = autocannon({ url, connections: CONCURRENCY, amount: REQUESTS, headers, requests: paths.map((path) => ({ method: 'GET', path })) });
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  const result = await instance;
+  const { result, used } = await cpuDuring(pids, () => {
+    const instance = autocannon({ url, connections: CONCURRENCY, amount: REQUESTS, headers, requests: paths.map((path) => ({ method: 'GET', path })) });
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    return instance;
+  });
+  say(`CPU seconds during the measured API load: ${JSON.stringify(used)}`);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`catalog API load: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   latencies.sort((a, b) => a - b);
   const at = (q) => Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2));
@@ -193,16 +197,29 @@ async function main() {
   const client = await MongoClient.connect(infra.MONGO_URL);
   try {
     const common = { ...infra, MONGO_DB: database, STAFF_TOKEN_SECRET: secret, KAFKA_CONSUMER_GROUP: `bench-catalog-${Date.now()}` };
+    // The worker's and the API instance's groups start at the ends of the topics: a shared broker's history
+    // (other runs' orders and quality signals, which catalog-sync records as quality facts) is not replayed
+    // into this run, as a deployed instance's long-lived group would not replay it either.
+    const { EVENT_REGISTRY } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
+    const { startGroupAtEnd } = require(path.join(root, 'dist/libs/shared/testing/src/index.js'));
+    const kafka = new Kafka({ clientId: `bench-catalog-${process.pid}`, brokers: infra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+    for (const group of [common.KAFKA_CONSUMER_GROUP, `${common.KAFKA_CONSUMER_GROUP}-api`]) await startGroupAtEnd(kafka, group, EVENT_REGISTRY.topicNames());
     const results = [];
+    const pids = { ferretdb: pidFile('ferretdb/ferretdb.pid'), kafka: pidFile('kafka/kafka.pid') };
     if (!API_ONLY) {
       say(`${SKUS} SKUs; supplier-sim and a catalog-sync sync worker on database ${database}`);
       const sim = await startService('supplier-sim', { SIM_SKUS: String(SKUS) });
       common.SUPPLIER_SIM_URL = sim.url;
       // The worker runs as README.md says to deploy one: no catalog index, and a capped V8 heap (without a cap
       // V8 lets the heap grow lazily far past what the sync keeps alive).
-      const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' }, [`--max-old-space-size=${WORKER_HEAP_MB}`]);
+      // BENCH_WORKER_NODE_ARGS: extra node flags for the sync worker (as BENCH_API_NODE_ARGS below).
+      const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const worker = await startService('catalog-sync', { ...common, CATALOG_SEARCH_INDEX: 'false' }, [
+        `--max-old-space-size=${WORKER_HEAP_MB}`,
+        ...workerNodeArgs,
+      ]);
 
-      const pids = { sim: sim.child.pid, worker: worker.child.pid, ferretdb: pidFile('ferretdb/ferretdb.pid'), kafka: pidFile('kafka/kafka.pid') };
+      Object.assign(pids, { sim: sim.child.pid, worker: worker.child.pid });
       const { result: full, used: fullCpu } = await cpuDuring(pids, () => runAll(worker.url, token, 'full'));
       say(`CPU seconds during the full sync: ${JSON.stringify(fullCpu)}`);
       const rss = peakRssMb(worker.child.pid);
@@ -235,7 +252,7 @@ async function main() {
     // BENCH_API_NODE_ARGS: extra node flags for the API instance, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
     const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const api = await startService('catalog-sync', { ...common, KAFKA_CONSUMER_GROUP: `${common.KAFKA_CONSUMER_GROUP}-api` }, apiNodeArgs);
-    const load = await apiLoad(api.url, token);
+    const load = await apiLoad(api.url, token, { ...pids, api: api.child.pid, bench: process.pid });
     say(
       `API: ${load.requests} requests (${load.cursors} next pages) at ${CONCURRENCY} concurrent, ${load.perSecond.toFixed(0)}/s, p50 ${load.p50.toFixed(1)} ms, p95 ${load.p95.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms`,
     );

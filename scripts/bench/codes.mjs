@@ -70,15 +70,10 @@ async function main() {
   ).token;
 
   const kafka = new Kafka({ clientId: `bench-codes-${process.pid}`, brokers: infra.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
   // The instances' group starts at the end of every service topic: older runs' events (lines, and the
   // refunds, reissues and issuance events the service also follows) are not replayed.
-  const existing = new Set(await admin.listTopics());
-  for (const topic of Object.values(TOPICS).filter((name) => existing.has(name))) {
-    const offsets = await admin.fetchTopicOffsets(topic).catch(() => []);
-    if (offsets.length > 0) await admin.setOffsets({ groupId: group, topic, partitions: offsets.map((entry) => ({ partition: entry.partition, offset: entry.high })) });
-  }
+  const { startGroupAtEnd } = require(path.join(root, 'dist/libs/shared/testing/src/index.js'));
+  await startGroupAtEnd(kafka, group, Object.values(TOPICS));
   const mongo = await MongoClient.connect(infra.MONGO_URL);
   const db = mongo.db(database);
 
@@ -217,7 +212,6 @@ async function main() {
 
   await producer.disconnect();
   await consumer.disconnect();
-  await admin.disconnect();
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
   if (!KEEP) await db.dropDatabase();

@@ -260,20 +260,13 @@ function percentile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-async function resetGroupToEnd(admin, groupId, topics) {
-  const existing = new Set(await admin.listTopics());
-  for (const topic of topics.filter((name) => existing.has(name))) {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: offsets.map((partition) => ({ partition: partition.partition, offset: partition.high })) });
-  }
-}
-
 async function main() {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
   // The domain's seeded generator (Mulberry32), so two runs send the same orders.
   const { benchRoutingDecision, mulberry32 } = require(path.join(root, 'dist/libs/orders/domain/src/index.js'));
   const { ALL_CITIES } = require(path.join(root, 'dist/libs/shared/geo/src/index.js'));
   const { SkuUpserted, TOPICS, createEvent, serializeEvent } = require(path.join(root, 'dist/libs/shared/contracts/src/index.js'));
+  const { startGroupAtEnd } = require(path.join(root, 'dist/libs/shared/testing/src/index.js'));
   const results = [];
   const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown cpu'}, node ${process.version}`;
 
@@ -296,7 +289,7 @@ async function main() {
   const db = client.db(database);
   const probe = kafka.consumer({ groupId: `${group}-probe`, maxWaitTimeInMs: 50 });
   try {
-    await resetGroupToEnd(admin, group, Object.values(TOPICS));
+    await startGroupAtEnd(kafka, group, Object.values(TOPICS));
     const random = mulberry32(2260);
     const expectedUnits = RATE * (SECONDS + WARMUP_SECONDS) * 3 * 1.3;
     const pool = skuPool(random, expectedUnits);
