@@ -15,6 +15,7 @@ import { createTestDatabase, integrationEnv, KafkaTestCollector, uniqueName, wai
 import { AppModule } from '../src/app.module';
 import { CatalogSearchService } from '../src/catalog/catalog-search.service';
 import { catalogSyncEnv } from '../src/config/catalog-sync-env';
+import { localSandboxSources } from '../src/config/local-sandbox-sources';
 import { startCatalogSync } from './catalog-fixtures';
 
 const SIM_SKUS = 2_000;
@@ -229,11 +230,16 @@ describe('catalog sync from the supplier sandboxes', () => {
   it('ends a sync killed midway and restarted with the catalog an uninterrupted one makes', async () => {
     const reference = await createTestDatabase('e2e_catalog_reference');
     const killed = await createTestDatabase('e2e_catalog_killed');
+    // JD in pages of 100 (500 by default): the sandbox's ~900 JD SKUs make enough pages to kill a sync between them.
+    const sources = localSandboxSources(sim.url);
+    const jd = sources.sources.find((source) => source.id === 'jd')!;
+    Object.assign(jd, { recordsPerPage: 100, stockRecordsPerPage: 100 });
     const env = {
       KAFKA_BROKERS: integrationEnv().kafkaBrokers.join(','),
       MONGO_URL: integrationEnv().mongoUrl,
       STAFF_TOKEN_SECRET: TEST_STAFF_TOKEN_SECRET,
       SUPPLIER_SIM_URL: sim.url,
+      SUPPLIER_SOURCES: JSON.stringify(sources),
       SYNC_LEASE_TTL_MS: '2000',
     };
     try {

@@ -1,4 +1,13 @@
-import type { CatalogStore, EventBatch, InsertOutcome, PageSnapshotEntry, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
+import type {
+  CatalogStore,
+  EventBatch,
+  InsertOutcome,
+  PageSnapshotEntry,
+  ProductReplacement,
+  QuarantinedRecord,
+  StoredOffer,
+  StoredProduct,
+} from '@supply-hub/catalog-domain';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -75,11 +84,20 @@ export class InMemoryCatalogStore implements CatalogStore {
   }
 
   async replaceProduct(product: StoredProduct, expectedVersion: number): Promise<boolean> {
+    return (await this.replaceProducts([{ product, expectedVersion }])).length === 0;
+  }
+
+  async replaceProducts(replacements: readonly ProductReplacement[]): Promise<string[]> {
     this.crashIf('replaceProduct');
-    if (this.products.get(product.state.skuId)?.version !== expectedVersion) return false;
-    this.products.set(product.state.skuId, copy(product));
-    this.writes++;
-    return true;
+    const lost: string[] = [];
+    for (const { product, expectedVersion } of replacements) {
+      if (this.products.get(product.state.skuId)?.version !== expectedVersion) lost.push(product.state.skuId);
+      else {
+        this.products.set(product.state.skuId, copy(product));
+        this.writes++;
+      }
+    }
+    return lost;
   }
 
   async quarantine(records: QuarantinedRecord[]): Promise<void> {

@@ -1,10 +1,19 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { CatalogStore, EventBatch, InsertOutcome, PageSnapshotEntry, QuarantinedRecord, StoredOffer, StoredProduct } from '@supply-hub/catalog-domain';
+import type {
+  CatalogStore,
+  EventBatch,
+  InsertOutcome,
+  PageSnapshotEntry,
+  ProductReplacement,
+  QuarantinedRecord,
+  StoredOffer,
+  StoredProduct,
+} from '@supply-hub/catalog-domain';
 import type { CanonicalOffer, ProductState } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';
-import { Binary, type Collection, type Db } from 'mongodb';
-import { findByIds, insertReportingExisting, replaceAllById } from './bulk';
+import { type AnyBulkWriteOperation, Binary, type Collection, type Db } from 'mongodb';
+import { chunks, findByIds, insertReportingExisting, replaceAllById } from './bulk';
 import { CATALOG_COLLECTIONS, offersCollectionOf } from './catalog-collections';
 import { WriteGate } from './write-gate';
 
@@ -118,8 +127,31 @@ export class MongoCatalogStore implements CatalogStore {
   }
 
   async replaceProduct(product: StoredProduct, expectedVersion: number): Promise<boolean> {
-    const result = await this.gate.run(() => this.products.replaceOne({ _id: product.state.skuId, version: expectedVersion }, toProductDocument(product)));
-    return result.matchedCount === 1;
+    return (await this.replaceProducts([{ product, expectedVersion }])).length === 0;
+  }
+
+  /**
+   * One unordered bulk of version-guarded replaces (a command per product costs FerretDB far more than the
+   * statements inside one). The bulk reports only how many matched, so when some did not, the products
+   * are read back: one holding exactly what this call wrote (version, page key and content hash) was
+   * replaced, any other lost to a concurrent writer.
+   */
+  async replaceProducts(replacements: readonly ProductReplacement[]): Promise<string[]> {
+    const lost: string[] = [];
+    for (const batch of chunks(replacements)) {
+      const operations = batch.map(({ product, expectedVersion }) => ({
+        replaceOne: { filter: { _id: product.state.skuId, version: expectedVersion }, replacement: toProductDocument(product) },
+      })) as AnyBulkWriteOperation<ProductDocument>[];
+      const result = await this.gate.run(() => this.products.bulkWrite(operations, { ordered: false }));
+      if (result.matchedCount === batch.length) continue;
+      const now = await this.readProducts(batch.map(({ product }) => product.state.skuId));
+      for (const { product } of batch) {
+        const stored = now.get(product.state.skuId);
+        const ours = stored?.version === product.version && stored.lastPageKey === product.lastPageKey && stored.contentHash === product.contentHash;
+        if (!ours) lost.push(product.state.skuId);
+      }
+    }
+    return lost;
   }
 
   async quarantine(records: QuarantinedRecord[]): Promise<void> {

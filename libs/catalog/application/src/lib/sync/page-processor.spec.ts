@@ -120,6 +120,37 @@ describe('PageProcessor', () => {
     expect(dataOf(store, store.events().length - 1)).toMatchObject({ version: 3, bestOffer: { sourceId: 'brand-other', externalId: 'B1' } });
   });
 
+  it('merges again from a fresh read when another writer changes a product between the page read and its batched write', async () => {
+    const barcode = '6901234567892';
+    await processor.process(page([feedRecord('brand-midea', 'A1', { barcode, supplyPrice: '150.00' })]), { sourceId: 'brand-midea', jobId: 'j1', seq: 1, at });
+    const otherWriter = new PageProcessor(store, { strategy: new DefaultBestOfferStrategy(), pricing: DEFAULT_PRICING_POLICY });
+    const replace = store.replaceProducts.bind(store);
+    let raced = false;
+    store.replaceProducts = async (replacements) => {
+      if (!raced) {
+        raced = true;
+        // Lands after this page read the product and before its replace reaches the store.
+        await otherWriter.process(page([feedRecord('brand-third', 'C1', { barcode, supplyPrice: '170.00' })]), {
+          sourceId: 'brand-third',
+          jobId: 'j3',
+          seq: 1,
+          at,
+        });
+      }
+      return replace(replacements);
+    };
+
+    await processor.process(page([feedRecord('brand-other', 'B1', { barcode, supplyPrice: '180.00' })]), { sourceId: 'brand-other', jobId: 'j2', seq: 1, at });
+
+    expect(raced).toBe(true);
+    expect(store.products.size).toBe(1);
+    const [product] = store.products.values();
+    expect(product!.version).toBe(3);
+    expect(product!.state.offers.map((offer) => offer.offerId)).toEqual(['brand-midea:A1', 'brand-other:B1', 'brand-third:C1']);
+    // One event per version, none for the write that lost.
+    expect(store.events().map((_, index) => dataOf(store, index).version)).toEqual([1, 2, 3]);
+  });
+
   it('lets the curation rules decide a new SKU once; a later page keeps that decision', async () => {
     const rules: CurationRuleSet = { rules: [{ name: 'midea approved', when: { brands: ['美的'] }, then: 'approved' }], otherwise: 'pending' };
     processor = new PageProcessor(store, {

@@ -38,6 +38,14 @@ export interface MergeOutcome {
 
 const MAX_CAS_ATTEMPTS = 8;
 
+interface Replace {
+  kind: 'replace';
+  next: StoredProduct;
+  expectedVersion: number;
+  event: SerializedEvent | undefined;
+}
+type Plan = { kind: 'none'; event?: SerializedEvent | undefined } | { kind: 'insert'; fresh: StoredProduct } | Replace;
+
 /** Staff's first decision on a SKU the catalog has never had (the curation rules); none: approved. */
 export type InitialCuration = (product: ProductState, at: Date) => ProductCuration | undefined;
 
@@ -83,46 +91,76 @@ export class ProductMerger {
       if (event) outcome.events.push(event);
     }
 
+    // First attempts against the page's read, their replaces in one batch; an edit another writer got to
+    // first (or a product created since the read) goes the one-by-one way, from a fresh read.
     const rest = edits.filter((edit) => !fresh.has(edit.skuId) || existingIds.has(edit.skuId));
+    const replacing: { edit: ProductEdit; plan: Replace }[] = [];
+    const again: ProductEdit[] = [];
     await forEachLimited(rest, this.concurrency, async (edit) => {
-      const result = await this.mergeOne(edit, context, known.get(edit.skuId));
+      const stored = known.get(edit.skuId);
+      if (!stored) return void again.push(edit);
+      const plan = await this.plan(edit, stored, context);
+      if (plan.kind === 'replace') replacing.push({ edit, plan });
+      else if (plan.kind === 'none' && plan.event) outcome.events.push(plan.event);
+    });
+    const lost = new Set(await this.store.replaceProducts(replacing.map(({ plan }) => ({ product: plan.next, expectedVersion: plan.expectedVersion }))));
+    for (const { edit, plan } of replacing) {
+      if (lost.has(edit.skuId)) again.push(edit);
+      else {
+        outcome.written++;
+        if (plan.event) outcome.events.push(plan.event);
+      }
+    }
+    await forEachLimited(again, this.concurrency, async (edit) => {
+      const result = await this.mergeOne(edit, context);
       outcome.written += result.written;
       if (result.event) outcome.events.push(result.event);
     });
     return outcome;
   }
 
-  /** `first`: the product as the page's batch read found it, used for the first attempt only. */
-  private async mergeOne(edit: ProductEdit, context: MergeContext, first?: StoredProduct): Promise<{ written: number; event?: SerializedEvent }> {
+  /** Merges one product from a fresh read, again while other writers change it first. */
+  private async mergeOne(edit: ProductEdit, context: MergeContext): Promise<{ written: number; event?: SerializedEvent }> {
     for (let attempt = 1; attempt <= MAX_CAS_ATTEMPTS; attempt++) {
-      const stored = attempt === 1 && first ? first : (await this.store.readProducts([edit.skuId])).get(edit.skuId);
-      const base = stored?.state.offers ?? [];
-      const offers = sortOffers([
-        ...base.filter((offer) => !edit.removedOfferIds.includes(offer.offerId) && !edit.upserts.some((u) => u.offerId === offer.offerId)),
-        ...edit.upserts,
-      ]);
-      const product = await this.derive(edit, offers, stored?.state, context);
-      if (product === undefined) return { written: 0 };
-
-      if (stored === undefined) {
-        const fresh = this.stored(this.firstDecision(product, context.at), 1, context, context.at);
-        const { existing } = await this.store.insertProducts([fresh]);
+      const stored = (await this.store.readProducts([edit.skuId])).get(edit.skuId);
+      const plan = await this.plan(edit, stored, context);
+      if (plan.kind === 'none') return { written: 0, event: plan.event };
+      if (plan.kind === 'insert') {
+        const { existing } = await this.store.insertProducts([plan.fresh]);
         if (existing.length > 0) continue;
-        return { written: 1, event: skuEventFor('created', undefined, fresh.state, 1, context.at) };
+        return { written: 1, event: skuEventFor('created', undefined, plan.fresh.state, 1, context.at) };
       }
-
-      const kind = classifyChange(stored.state, product);
-      const unchanged = productContentHash(product) === stored.contentHash;
-      if (unchanged) {
-        // Written by an earlier attempt at this very page that crashed before its events were saved.
-        const again = edit.reannounce && stored.lastPageKey === context.pageKey;
-        return { written: 0, event: again ? skuEventFor('reannounce', undefined, stored.state, stored.version, context.at) : undefined };
-      }
-      const version = stored.version + 1;
-      if (!(await this.store.replaceProduct(this.stored(product, version, context, stored.createdAt), stored.version))) continue;
-      return { written: 1, event: skuEventFor(kind, stored.state, product, version, context.at) };
+      if (!(await this.store.replaceProduct(plan.next, plan.expectedVersion))) continue;
+      return { written: 1, event: plan.event };
     }
     throw new Error(`product ${edit.skuId}: gave up after ${MAX_CAS_ATTEMPTS} concurrent changes`);
+  }
+
+  /** What `edit` makes of the product as `stored` holds it (undefined: not stored), and the event that announces it. */
+  private async plan(edit: ProductEdit, stored: StoredProduct | undefined, context: MergeContext): Promise<Plan> {
+    const base = stored?.state.offers ?? [];
+    const offers = sortOffers([
+      ...base.filter((offer) => !edit.removedOfferIds.includes(offer.offerId) && !edit.upserts.some((u) => u.offerId === offer.offerId)),
+      ...edit.upserts,
+    ]);
+    const product = await this.derive(edit, offers, stored?.state, context);
+    if (product === undefined) return { kind: 'none' };
+    if (stored === undefined) return { kind: 'insert', fresh: this.stored(this.firstDecision(product, context.at), 1, context, context.at) };
+
+    const contentHash = productContentHash(product);
+    if (contentHash === stored.contentHash) {
+      // Written by an earlier attempt at this very page that crashed before its events were saved.
+      const again = edit.reannounce && stored.lastPageKey === context.pageKey;
+      return { kind: 'none', event: again ? skuEventFor('reannounce', undefined, stored.state, stored.version, context.at) : undefined };
+    }
+    const version = stored.version + 1;
+    const next: StoredProduct = { state: product, version, contentHash, lastPageKey: context.pageKey, createdAt: stored.createdAt, updatedAt: context.at };
+    return {
+      kind: 'replace',
+      next,
+      expectedVersion: stored.version,
+      event: skuEventFor(classifyChange(stored.state, product), stored.state, product, version, context.at),
+    };
   }
 
   /** The product for `offers`, reading the best offer's details when the page does not hold them. */

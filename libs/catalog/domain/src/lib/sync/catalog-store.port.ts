@@ -52,6 +52,11 @@ export interface PageSnapshotEntry {
   print?: string;
 }
 
+export interface ProductReplacement {
+  product: StoredProduct;
+  expectedVersion: number;
+}
+
 export interface InsertOutcome {
   /** Ids that were already stored: nothing was written for them. */
   existing: string[];
@@ -70,6 +75,11 @@ export interface CatalogStore {
   readProducts(skuIds: readonly string[]): Promise<Map<string, StoredProduct>>;
   /** Replaces the product only if its stored version is `expectedVersion`; false when someone was first. */
   replaceProduct(product: StoredProduct, expectedVersion: number): Promise<boolean>;
+  /**
+   * replaceProduct for many products in one batch: each is replaced only if its stored version is its
+   * `expectedVersion`. Returns the SKU ids where someone was first (nothing written for them).
+   */
+  replaceProducts(replacements: readonly ProductReplacement[]): Promise<string[]>;
 
   quarantine(records: QuarantinedRecord[]): Promise<void>;
   /** Takes records out of quarantine once they arrive valid. */

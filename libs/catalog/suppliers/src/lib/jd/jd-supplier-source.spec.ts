@@ -164,6 +164,27 @@ describe('JdSupplierSource full sync', () => {
     });
   });
 
+  it("reads a page larger than JD's batches with its batch calls in hundreds", async () => {
+    const skus = Array.from({ length: 250 }, (_, index) => 100020000001 + index);
+    jd.addPool('201', skus);
+    jd.idsPerPage = 1_000;
+    const { source } = sourceWith({ recordsPerPage: 500 });
+
+    const pages = await collect(source.fullSync());
+
+    const bigPage = pages.find((page) => page.records.length === 250)!;
+    expect(bigPage.records.map((record) => Number(record.externalId))).toEqual(skus);
+    expect(bigPage.records.every((record) => record.payload.price && record.payload.state && record.payload.stock && record.payload.detail)).toBe(true);
+    const batchesFor = (path: string, field: string, read: (value: string) => number) =>
+      jd
+        .callsTo(path)
+        .map((call) => read(call.form[field]!))
+        .filter((size) => size > 5);
+    expect(batchesFor('api/product/skuState', 'sku', (value) => value.split(',').length)).toEqual([100, 100, 50]);
+    expect(batchesFor('api/price/getSellPrice', 'sku', (value) => value.split(',').length)).toEqual([100, 100, 50]);
+    expect(batchesFor('api/stock/getNewStockById', 'skuNums', (value) => JSON.parse(value).length)).toEqual([100, 100, 50]);
+  });
+
   it('resumes exactly after the last page returned', async () => {
     const { source } = sourceWith();
     const [, second] = await collect(source.fullSync(), 2);
