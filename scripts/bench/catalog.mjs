@@ -93,6 +93,8 @@ async function runAll(url, token, mode) {
     await sleep(100);
   }
   const seconds = (Date.now() - started) / 1000;
+  const perSource = [...done.values()].map((job) => `${job.sourceId} ${((Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000).toFixed(1)} s`);
+  say(`${mode}: ${perSource.join(', ')}`);
   const totals = [...done.values()].reduce(
     (sum, job) => ({ seen: sum.seen + job.counts.seen, written: sum.written + job.counts.offersWritten, events: sum.events + job.counts.events }),
     { seen: 0, written: 0, events: 0 },

@@ -277,14 +277,24 @@ function keyOf(sort: CatalogSort, entry: Entry): SortKey {
   return [sort === 'newest' ? entry.listedAt.getTime() : entry.contractPriceFen, entry.skuId];
 }
 
+/**
+ * The order of a sort, comparing fields in place: a resort compares ~2 million pairs per order at 120,000
+ * SKUs, and building a key per comparison made that a stall of the API's event loop.
+ */
 function comparatorOf(sort: CatalogSort): (a: Entry, b: Entry) => number {
-  const direction = sort === 'price_asc' ? 1 : -1;
-  return (a, b) => compareKeys(keyOf(sort, a), keyOf(sort, b), direction);
+  switch (sort) {
+    case 'price_asc':
+      return (a, b) => a.contractPriceFen - b.contractPriceFen || compareIds(a.skuId, b.skuId);
+    case 'price_desc':
+      return (a, b) => b.contractPriceFen - a.contractPriceFen || compareIds(a.skuId, b.skuId);
+    case 'newest':
+      return (a, b) => b.listedAt.getTime() - a.listedAt.getTime() || compareIds(a.skuId, b.skuId);
+  }
 }
 
-function compareKeys(a: SortKey, b: SortKey, direction: number): number {
-  // Ties on the value are broken by SKU id, ascending, so every page boundary is exact.
-  return (a[0] - b[0]) * direction || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+/** Ties on the value are broken by SKU id, ascending, so every page boundary is exact. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function firstAfter(ordered: Entry[], after: SortKey, compare: (a: Entry, b: Entry) => number): number {

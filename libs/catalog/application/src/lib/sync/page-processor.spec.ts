@@ -324,6 +324,7 @@ describe('PageProcessor', () => {
       await processor.process(page([jdStock('101', 5), jdStock('102', 7)], { snapshotKey: 'p/1/0+100' }), { sourceId: 'jd', jobId: 'j2', seq: 1, at });
       expect(readOffers).not.toHaveBeenCalled();
 
+      const insertOffers = jest.spyOn(store, 'insertOffers');
       const outcome = await processor.process(page([jdStock('101', 5), jdStock('102', 0)], { snapshotKey: 'p/1/0+100' }), {
         sourceId: 'jd',
         jobId: 'j3',
@@ -331,6 +332,10 @@ describe('PageProcessor', () => {
         at,
       });
       expect(outcome.counts).toMatchObject({ offersWritten: 1, events: 1 });
+      // The moved offer was read once to compare it, and is neither inserted nor read again to be written.
+      expect(readOffers).toHaveBeenCalledTimes(1);
+      expect(insertOffers.mock.calls.flatMap(([, offers]) => offers)).toEqual([]);
+      expect(store.offers.get('jd')!.get('jd:102')!.offer.stock).toBe(0);
       expect(types(store).at(-1)).toBe('sku-stock-changed');
       expect(dataOf(store, store.events().length - 1)).toMatchObject({ stock: 0, previousStock: 7, sellable: false });
     });

@@ -108,10 +108,10 @@ export class PageProcessor {
     }
     counts.quarantined = quarantined.length;
 
-    const stockChanged = await this.applyStockPolls(stockPolls, snapshot, nextSnapshot, context);
+    const { changed: stockChanged, stored: polled } = await this.applyStockPolls(stockPolls, snapshot, nextSnapshot, context);
     for (const offer of stockChanged) offers.set(offer.offerId, offer);
 
-    const events = await this.applyOffers(offers, pageKey, context, counts);
+    const events = await this.applyOffers(offers, pageKey, context, counts, polled);
     if (quarantined.length > 0) await this.store.quarantine(quarantined);
     const valid = [...offers.values()].filter((offer) => !stockChanged.includes(offer));
     if (valid.length > 0) {
@@ -134,13 +134,22 @@ export class PageProcessor {
     const stored = await this.store.readOffers(context.sourceId, offerIds);
     const offers = new Map<string, CanonicalOffer>();
     for (const { offer } of stored.values()) if (offer.status !== 'delisted') offers.set(offer.offerId, { ...offer, status: 'delisted' });
-    const events = await this.applyOffers(offers, `${context.jobId}:${context.seq}`, context, counts);
+    const events = await this.applyOffers(offers, `${context.jobId}:${context.seq}`, context, counts, stored);
     return { counts, events, offerIds: [...offers.keys()] };
   }
 
-  /** Offers into the store, products merged, the page's events saved in one batch. */
-  private async applyOffers(offers: Map<string, CanonicalOffer>, pageKey: string, context: PageContext, counts: PageCounts): Promise<SerializedEvent[]> {
-    const edits = await this.writeOffers([...offers.values()], pageKey, context, counts);
+  /**
+   * Offers into the store, products merged, the page's events saved in one batch. `stored`: offers this
+   * page has just read (only this source's one running sync writes its offers, so they are current).
+   */
+  private async applyOffers(
+    offers: Map<string, CanonicalOffer>,
+    pageKey: string,
+    context: PageContext,
+    counts: PageCounts,
+    stored: ReadonlyMap<string, StoredOffer> = new Map(),
+  ): Promise<SerializedEvent[]> {
+    const edits = await this.writeOffers([...offers.values()], pageKey, context, counts, stored);
     const merged = await this.merger.apply(edits, { pageKey, at: context.at, details: offers });
     counts.productsWritten = merged.written;
     counts.events = merged.events.length;
@@ -165,8 +174,9 @@ export class PageProcessor {
     snapshot: Map<string, PageSnapshotEntry> | undefined,
     nextSnapshot: Map<string, PageSnapshotEntry>,
     context: PageContext,
-  ): Promise<CanonicalOffer[]> {
-    if (polls.size === 0) return [];
+  ): Promise<{ changed: CanonicalOffer[]; stored: Map<string, StoredOffer> }> {
+    const none = { changed: [], stored: new Map<string, StoredOffer>() };
+    if (polls.size === 0) return none;
     const moved: [string, number][] = [];
     for (const [externalId, stock] of polls) {
       const before = snapshot?.get(externalId);
@@ -176,7 +186,7 @@ export class PageProcessor {
         nextSnapshot.set(externalId, { stock });
       }
     }
-    if (moved.length === 0) return [];
+    if (moved.length === 0) return none;
     const stored = await this.store.readOffers(
       context.sourceId,
       moved.map(([externalId]) => `${context.sourceId}:${externalId}`),
@@ -186,16 +196,35 @@ export class PageProcessor {
       const current = stored.get(`${context.sourceId}:${externalId}`);
       if (current && current.offer.stock !== stock) changed.push({ ...current.offer, stock });
     }
-    return changed;
+    return { changed, stored };
   }
 
-  /** Inserts new offers, rewrites changed ones, and says what each change means for its product. */
-  private async writeOffers(offers: CanonicalOffer[], pageKey: string, context: PageContext, counts: PageCounts): Promise<ProductEdit[]> {
+  /**
+   * Inserts new offers, rewrites changed ones, and says what each change means for its product. Offers in
+   * `stored` are known to exist: no insert is tried for them (on FerretDB a batch with a duplicate is
+   * redone row by row) and they are not read again.
+   */
+  private async writeOffers(
+    offers: CanonicalOffer[],
+    pageKey: string,
+    context: PageContext,
+    counts: PageCounts,
+    stored: ReadonlyMap<string, StoredOffer>,
+  ): Promise<ProductEdit[]> {
     if (offers.length === 0) return [];
     const candidates = offers.map((offer) => this.storedOffer(offer, pageKey, context.at));
-    const { existing } = await this.store.insertOffers(context.sourceId, candidates);
+    const { existing } = await this.store.insertOffers(
+      context.sourceId,
+      candidates.filter((candidate) => !stored.has(candidate.offer.offerId)),
+    );
+    const previous = existing.length > 0 ? await this.store.readOffers(context.sourceId, existing) : new Map<string, StoredOffer>();
     const existingIds = new Set(existing);
-    const previous = existingIds.size > 0 ? await this.store.readOffers(context.sourceId, existing) : new Map<string, StoredOffer>();
+    for (const candidate of candidates) {
+      const known = stored.get(candidate.offer.offerId);
+      if (!known) continue;
+      existingIds.add(candidate.offer.offerId);
+      previous.set(candidate.offer.offerId, known);
+    }
 
     const edits = new Map<string, ProductEdit>();
     const edit = (skuId: string, matchKey: string): ProductEdit => {

@@ -57,4 +57,38 @@ describe('stableJson', () => {
   it('does not depend on key order and leaves undefined out', () => {
     expect(stableJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe(stableJson({ a: [{ d: 2 }], b: 1 }));
   });
+
+  it('writes exactly what stored content hashes were computed from', () => {
+    // Hashes in every catalog database depend on this text: a change here would rewrite every product.
+    const value = { b: 1.5, a: [{ d: 2, c: undefined }, null, undefined, '美的 "电饭煲"'], é: true, Z: 0, nested: { y: [], x: {} }, s: 'a\nb' };
+    expect(stableJson(value)).toBe('{"Z":0,"a":[{"d":2},null,null,"美的 \\"电饭煲\\""],"b":1.5,"nested":{"x":{},"y":[]},"s":"a\\nb","é":true}');
+    expect(stableJson(value)).toBe(stableJsonAsFirstWritten(value));
+  });
+
+  it('matches the first implementation on varied generated values', () => {
+    let seed = 2260;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const keys = ['id', 'Title', 'title', 'price', '价格', 'a_b', 'z', '10', '9', 'offers'];
+    const generate = (depth: number): unknown => {
+      const pick = random();
+      if (depth > 3 || pick < 0.3) return [1, -2.5, 'x', '电饭煲', true, false, null, undefined, 0][Math.floor(random() * 9)];
+      if (pick < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => generate(depth + 1));
+      return Object.fromEntries(keys.filter(() => random() < 0.4).map((key) => [key, generate(depth + 1)]));
+    };
+    for (let i = 0; i < 500; i++) {
+      const value = generate(0);
+      expect(stableJson(value)).toBe(stableJsonAsFirstWritten(value));
+    }
+  });
 });
+
+/** The implementation the stored hashes were first computed with, kept as the reference. */
+function stableJsonAsFirstWritten(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJsonAsFirstWritten).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, entry]) => entry !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableJsonAsFirstWritten(entry)}`).join(',')}}`;
+}
