@@ -12,7 +12,9 @@ export class VirtualLinesConsumer {
     private readonly metrics: CodesMetrics,
   ) {}
 
-  @OnEvent(VirtualLineRequested)
+  // Idempotent by the issuance id (derived from the line, unique): a redelivered line finds its slots'
+  // codes and its stored issuance again, so the ledger's read and write per line are not needed.
+  @OnEvent(VirtualLineRequested, { idempotent: true })
   async onVirtualLineRequested(event: CloudEvent<VirtualLineRequestedData>): Promise<void> {
     if (!event.tenantid) return; // a tenant-scoped event: the schema makes this unreachable
     const started = Date.now();

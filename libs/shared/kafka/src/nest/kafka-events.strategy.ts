@@ -3,13 +3,13 @@ import type { CloudEvent, EventDefinition } from '@supply-hub/contracts';
 import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { EventLogger } from '../lib/client/event-logger';
-import type { EventContext, EventHandlerRegistration } from '../lib/consuming/event-handler';
+import type { EventContext, EventHandlerOptions, EventHandlerRegistration } from '../lib/consuming/event-handler';
 import type { DeadLetterPublisher } from '../lib/consuming/event-message-processor';
 import { KafkaEventConsumer } from '../lib/consuming/kafka-event-consumer';
 import type { ProcessedEventLedger } from '../lib/consuming/processed-event-ledger';
 import { KafkaEventContext } from './kafka-event.context';
 import type { KafkaModuleOptions } from './kafka-module-options';
-import { EVENT_DEFINITION_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+import { EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
 
 export interface KafkaEventsStrategyDependencies {
   kafka: Kafka;
@@ -80,7 +80,8 @@ export class KafkaEventsStrategy extends Server implements CustomTransportStrate
       if (definition === undefined || !handler.isEventHandler) {
         throw new Error(`handler for "${pattern}" is not an @OnEvent handler; KafkaEventsStrategy only runs @OnEvent(definition) methods`);
       }
-      return { definition, handle: (event: CloudEvent<unknown>, context: EventContext) => this.invoke(handler, event, context) };
+      const options = (handler.extras?.[EVENT_HANDLER_OPTIONS_EXTRA] ?? {}) as EventHandlerOptions;
+      return { definition, ...options, handle: (event: CloudEvent<unknown>, context: EventContext) => this.invoke(handler, event, context) };
     });
   }
 

@@ -9,3 +9,5 @@ export const PROVISIONED_TOPICS = Symbol('PROVISIONED_TOPICS');
 export const KAFKA_EVENTS_TRANSPORT = Symbol('KAFKA_EVENTS_TRANSPORT');
 /** Where @OnEvent puts the event definition among Nest's pattern extras. */
 export const EVENT_DEFINITION_EXTRA = 'supplyhubEventDefinition';
+/** Where @OnEvent puts the handler's options (EventHandlerOptions). */
+export const EVENT_HANDLER_OPTIONS_EXTRA = 'supplyhubEventHandlerOptions';

@@ -4,12 +4,15 @@ import { type CloudEvent, SkuUpserted, type SkuUpsertedData } from '@supply-hub/
 import { ValidationError } from '@supply-hub/errors';
 import { PatternHandler } from '@nestjs/microservices/enums/pattern-handler.enum';
 import { lastValueFrom } from 'rxjs';
-import { EVENT_DEFINITION_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+import { EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
 import { OnEvent, RethrowEventErrorsFilter } from './on-event.decorator';
 
 class SkuConsumer {
   @OnEvent(SkuUpserted)
   async onSkuUpserted(_event: CloudEvent<SkuUpsertedData>): Promise<void> {}
+
+  @OnEvent(SkuUpserted, { idempotent: true })
+  async onSkuUpsertedByKey(_event: CloudEvent<SkuUpsertedData>): Promise<void> {}
 }
 
 describe('@OnEvent', () => {
@@ -19,7 +22,13 @@ describe('@OnEvent', () => {
     expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual([SkuUpserted.type]);
     expect(Reflect.getMetadata(PATTERN_HANDLER_METADATA, method)).toBe(PatternHandler.EVENT);
     expect(Reflect.getMetadata(TRANSPORT_METADATA, method)).toBe(KAFKA_EVENTS_TRANSPORT);
-    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method)).toEqual({ [EVENT_DEFINITION_EXTRA]: SkuUpserted });
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method)).toEqual({ [EVENT_DEFINITION_EXTRA]: SkuUpserted, [EVENT_HANDLER_OPTIONS_EXTRA]: {} });
+  });
+
+  it('carries the handler options (idempotent: no ledger) for the strategy', () => {
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, SkuConsumer.prototype.onSkuUpsertedByKey)).toMatchObject({
+      [EVENT_HANDLER_OPTIONS_EXTRA]: { idempotent: true },
+    });
   });
 
   it('lets the handler’s own error through to the consumer wrapper', async () => {

@@ -2,7 +2,8 @@ import { applyDecorators, Catch, type RpcExceptionFilter, UseFilters } from '@ne
 import { EventPattern } from '@nestjs/microservices';
 import type { CloudEvent, EventDefinition } from '@supply-hub/contracts';
 import { type Observable, throwError } from 'rxjs';
-import { EVENT_DEFINITION_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+import type { EventHandlerOptions } from '../lib/consuming/event-handler';
+import { EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
 
 /**
  * Hands a handler's error to KafkaEventsStrategy unchanged. Nest's default RPC filter would replace it
@@ -25,10 +26,11 @@ type EventHandlerMethod<T> = (event: CloudEvent<T>, ...rest: never[]) => unknown
  * retry and dead letter (never the handler). For where the event came from (topic, partition, attempt,
  * heartbeat), declare `(@Payload() event, @Ctx() context: KafkaEventContext)`: Nest passes only the
  * payload to undecorated parameters, and nothing to undecorated ones once any parameter is decorated.
+ * `options.idempotent`: see EventHandlerOptions.
  */
-export function OnEvent<T>(definition: EventDefinition<T>) {
+export function OnEvent<T>(definition: EventDefinition<T>, options: EventHandlerOptions = {}) {
   const decorate = applyDecorators(
-    EventPattern<string>(definition.type, KAFKA_EVENTS_TRANSPORT, { [EVENT_DEFINITION_EXTRA]: definition }),
+    EventPattern<string>(definition.type, KAFKA_EVENTS_TRANSPORT, { [EVENT_DEFINITION_EXTRA]: definition, [EVENT_HANDLER_OPTIONS_EXTRA]: options }),
     UseFilters(new RethrowEventErrorsFilter()),
   );
   return <M extends EventHandlerMethod<T>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {

@@ -86,6 +86,30 @@ describe('EventMessageProcessor', () => {
     expect(processor.stats).toMatchObject({ handled: 1, duplicates: 1 });
   });
 
+  it('neither reads nor writes the ledger for a handler idempotent by its own key, and runs it again on redelivery', async () => {
+    const ledger = new InMemoryProcessedEventLedger();
+    const isProcessed = jest.spyOn(ledger, 'isProcessed');
+    const received: string[] = [];
+    const processor = new EventMessageProcessor({
+      consumerGroup: 'virtual-codes',
+      handlers: [onEvent(SkuUpserted, async (event) => void received.push(event.id), { idempotent: true })],
+      ledger,
+      deadLetters: { sendMessages: async () => undefined },
+      retryPolicy: retryPolicyOf({ maxAttempts: 3, initialDelayMs: 100, multiplier: 2, maxDelayMs: 1000, jitter: 0 }),
+      heartbeatIntervalMs: 150,
+      logger: silentLogger,
+    });
+    const run = () => processor.process(skuMessage('evt-1'), async () => undefined, new AbortController().signal);
+
+    await expect(run()).resolves.toBe('handled');
+    await expect(run()).resolves.toBe('handled');
+
+    expect(received).toEqual(['evt-1', 'evt-1']);
+    expect(isProcessed).not.toHaveBeenCalled();
+    expect(ledger.records).toEqual([]);
+    expect(processor.stats).toMatchObject({ handled: 2, duplicates: 0 });
+  });
+
   it('ignores an event type it has no handler for', async () => {
     const { run, deadLetters, processor } = setUp(async () => undefined);
     const other = JSON.parse(skuMessage().value!.toString());

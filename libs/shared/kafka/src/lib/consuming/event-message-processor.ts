@@ -68,6 +68,11 @@ export class EventMessageProcessor {
     const { consumerGroup, ledger, retryPolicy } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
+        if (registration.idempotent) {
+          await registration.handle(event, this.contextOf(message, attempt, heartbeat));
+          this.stats.handled++;
+          return 'handled';
+        }
         if (await ledger.isProcessed(consumerGroup, event.id)) {
           this.stats.duplicates++;
           return 'duplicate';
