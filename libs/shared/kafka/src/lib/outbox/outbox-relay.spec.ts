@@ -1,7 +1,7 @@
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { silentLogger } from '../client/event-logger';
 import { OutboxRelay } from './outbox-relay';
-import type { OutboxStore, PendingOutbox } from './outbox-store';
+import type { OutboxStore, PendingOutbox, PublishedOutbox } from './outbox-store';
 
 const entry = (eventId: string, key = 'agg'): SerializedEvent => ({
   eventId,
@@ -20,6 +20,8 @@ interface FakeDocument {
 /** Behaves like the Mongo store: removes exactly the given ids from the document as it is now. */
 class FakeOutboxStore implements OutboxStore<string> {
   readonly documents = new Map<string, FakeDocument>();
+  /** The documents of each removePublished call. */
+  readonly removals: string[][] = [];
   /** Runs between a document being read and its published entries being removed (a concurrent writer). */
   beforeRemove: (id: string) => void = () => undefined;
 
@@ -37,11 +39,14 @@ class FakeOutboxStore implements OutboxStore<string> {
       .map(([id, document]) => ({ ref: id, entries: [...document.entries] }));
   }
 
-  async removePublished(id: string, eventIds: readonly string[]): Promise<void> {
-    this.beforeRemove(id);
-    const document = this.documents.get(id)!;
-    document.entries = document.entries.filter((candidate) => !eventIds.includes(candidate.eventId));
-    document.pending = document.entries.length > 0;
+  async removePublished(published: readonly PublishedOutbox<string>[]): Promise<void> {
+    this.removals.push(published.map((item) => item.ref));
+    for (const { ref: id, eventIds } of published) {
+      this.beforeRemove(id);
+      const document = this.documents.get(id)!;
+      document.entries = document.entries.filter((candidate) => !eventIds.includes(candidate.eventId));
+      document.pending = document.entries.length > 0;
+    }
   }
 
   pendingIds(): string[] {
@@ -52,8 +57,10 @@ class FakeOutboxStore implements OutboxStore<string> {
 class FakePublisher {
   readonly published: string[] = [];
   failFor = new Set<string>();
+  sends = 0;
 
   async publishSerialized(events: readonly SerializedEvent[]): Promise<void> {
+    this.sends++;
     await Promise.resolve();
     if (events.some((event) => this.failFor.has(event.eventId))) throw new Error('broker said no');
     this.published.push(...events.map((event) => event.eventId));
@@ -78,6 +85,9 @@ describe('OutboxRelay', () => {
     expect(publisher.published).toEqual(['e1', 'e2', 'e3']);
     expect(store.pendingIds()).toEqual([]);
     expect([...store.documents.values()].every((document) => !document.pending)).toBe(true);
+    // A whole pass: one send, one removal batch.
+    expect(publisher.sends).toBe(1);
+    expect(store.removals).toEqual([['order-1', 'order-2']]);
   });
 
   it('keeps the entries when publishing fails, without holding back other documents', async () => {

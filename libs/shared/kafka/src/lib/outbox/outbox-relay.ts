@@ -130,38 +130,49 @@ export class OutboxRelay<Ref = unknown> {
 
   private async relayBatch(): Promise<RelayPassResult> {
     const pending = await this.store.findPending(this.batchSize);
-    const outcomes = await Promise.all(pending.map((outbox) => this.relayDocument(outbox)));
+    const sent = await this.publish(pending);
     const result = { documents: pending.length, published: 0, failed: 0 };
     pending.forEach((outbox, index) => {
-      if (outcomes[index]) result.published += outbox.entries.length;
+      if (sent[index]) result.published += outbox.entries.length;
       else result.failed += outbox.entries.length;
     });
-    return result;
-  }
-
-  // One document's entries go out in one send, in order: they are one aggregate's events. Documents are
-  // independent of each other, so one that cannot be published does not hold the others back.
-  private async relayDocument(outbox: PendingOutbox<Ref>): Promise<boolean> {
-    if (outbox.entries.length === 0) {
-      await this.store.removePublished(outbox.ref, []);
-      return true;
-    }
+    const published = pending.filter((_, index) => sent[index]).map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((entry) => entry.eventId) }));
+    if (published.length === 0) return result;
     try {
-      await this.publisher.publishSerialized(outbox.entries);
-    } catch (error) {
-      this.logger.warn('outbox: publishing failed; entries stay pending', { eventIds: outbox.entries.map((entry) => entry.eventId), error: messageOf(error) });
-      return false;
-    }
-    try {
-      await this.store.removePublished(
-        outbox.ref,
-        outbox.entries.map((entry) => entry.eventId),
-      );
+      await this.store.removePublished(published);
     } catch (error) {
       // Published but still pending: they will be published again, which consumers absorb.
       this.logger.warn('outbox: removing published entries failed; they will be published again', { error: messageOf(error) });
     }
-    return true;
+    return result;
+  }
+
+  /**
+   * Every document's entries in one send, each document's in order (they are one aggregate's events):
+   * one produce request per pass instead of one per document. If that send fails, each document is sent
+   * on its own, so one that cannot be published does not hold the others back. Says, per document,
+   * whether its entries went out.
+   */
+  private async publish(pending: readonly PendingOutbox<Ref>[]): Promise<boolean[]> {
+    const entries = pending.flatMap((outbox) => outbox.entries);
+    if (entries.length === 0) return pending.map(() => true);
+    try {
+      await this.publisher.publishSerialized(entries);
+      return pending.map(() => true);
+    } catch {
+      return Promise.all(pending.map((outbox) => this.publishOne(outbox)));
+    }
+  }
+
+  private async publishOne(outbox: PendingOutbox<Ref>): Promise<boolean> {
+    if (outbox.entries.length === 0) return true;
+    try {
+      await this.publisher.publishSerialized(outbox.entries);
+      return true;
+    } catch (error) {
+      this.logger.warn('outbox: publishing failed; entries stay pending', { eventIds: outbox.entries.map((entry) => entry.eventId), error: messageOf(error) });
+      return false;
+    }
   }
 }
 

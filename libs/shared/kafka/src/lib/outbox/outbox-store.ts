@@ -14,8 +14,15 @@ export interface PendingOutbox<Ref> {
 export interface OutboxStore<Ref = unknown> {
   findPending(limit: number): Promise<PendingOutbox<Ref>[]>;
   /**
-   * Removes exactly these entries; entries added to the document since `findPending` stay (a writer may
-   * have appended more meanwhile), and the pending flag is cleared only when nothing is left.
+   * Removes exactly these entries from each document, as one batch for a whole relay pass; entries added
+   * to a document since `findPending` stay (a writer may have appended more meanwhile), and its pending
+   * flag is cleared only when nothing is left.
    */
-  removePublished(ref: Ref, eventIds: readonly string[]): Promise<void>;
+  removePublished(published: readonly PublishedOutbox<Ref>[]): Promise<void>;
+}
+
+/** What a relay pass published of one document. */
+export interface PublishedOutbox<Ref> {
+  ref: Ref;
+  eventIds: readonly string[];
 }

@@ -50,7 +50,7 @@ describe('MongoOutboxStore', () => {
     await pointed.markPending('orders', 'o-never-written');
     expect((await pointed.findPending(10)).map((outbox) => outbox.ref.id)).toContain('o-9');
     const [outbox] = (await pointed.findPending(10)).filter((candidate) => candidate.ref.id === 'o-9');
-    await pointed.removePublished(outbox!.ref, ['e9']);
+    await pointed.removePublished([{ ref: outbox!.ref, eventIds: ['e9'] }]);
     now += 5_000;
     expect((await pointed.findPending(10)).map((candidate) => candidate.ref.id)).not.toContain('o-9');
     const pointers = await database.db.collection(OUTBOX_POINTERS_COLLECTION).find({}).toArray();
@@ -61,7 +61,7 @@ describe('MongoOutboxStore', () => {
 
   it('removes the published entries and clears the flag when none are left', async () => {
     const [outbox] = await store.findPending(1);
-    await store.removePublished(outbox.ref, ['e1', 'e2']);
+    await store.removePublished([{ ref: outbox.ref, eventIds: ['e1', 'e2'] }]);
     expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({ status: 'accepted', outbox: [], outboxPending: false, outboxVersion: 2 });
   });
 
@@ -72,7 +72,7 @@ describe('MongoOutboxStore', () => {
 
     // A writer appends between the relay's read and its removal: the version no longer matches.
     await store.updateOne('orders', { _id: 'o-1' }, { $set: { status: 'shipped' } }, [entry('e5')]);
-    await store.removePublished(outbox.ref, ['e4']);
+    await store.removePublished([{ ref: outbox.ref, eventIds: ['e4'] }]);
 
     expect(await orders().findOne({ _id: 'o-1' })).toMatchObject({
       status: 'shipped',
@@ -94,7 +94,7 @@ describe('MongoOutboxStore', () => {
       await markPending(collection, documentId, at);
       if (interleaved) return;
       interleaved = true;
-      await pointed.removePublished(relayed.ref, ['e7']);
+      await pointed.removePublished([{ ref: relayed.ref, eventIds: ['e7'] }]);
     });
     await pointed.updateOne('orders', { _id: 'o-7' }, { $set: { status: 'routed' } }, [entry('e8')]);
 
@@ -108,16 +108,50 @@ describe('MongoOutboxStore', () => {
     await pointed.insertOne('orders', { _id: 'o-8', status: 'accepted' }, [entry('e9')]);
     const relayed = (await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')!;
     // The writer's update and both its pointer writes land after the relay's removal, before its pointer delete.
-    const pointers = (pointed as unknown as { pointers: { deleteOne: (...args: unknown[]) => Promise<unknown> } }).pointers;
-    const deleteOne = pointers.deleteOne.bind(pointers);
-    jest.spyOn(pointers, 'deleteOne').mockImplementationOnce(async (...args: unknown[]) => {
+    const pointers = (pointed as unknown as { pointers: { deleteMany: (...args: unknown[]) => Promise<unknown> } }).pointers;
+    const deleteMany = pointers.deleteMany.bind(pointers);
+    jest.spyOn(pointers, 'deleteMany').mockImplementationOnce(async (...args: unknown[]) => {
       await pointed.updateOne('orders', { _id: 'o-8' }, { $set: { status: 'routed' } }, [entry('e10')]);
-      return deleteOne(...args);
+      return deleteMany(...args);
     });
-    await pointed.removePublished(relayed.ref, ['e9']);
+    await pointed.removePublished([{ ref: relayed.ref, eventIds: ['e9'] }]);
 
     expect((await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')?.entries.map((candidate) => candidate.eventId)).toEqual(['e10']);
     await orders().deleteOne({ _id: 'o-8' });
+  });
+
+  it('removes a whole pass in one batch per collection and redoes only the documents a writer changed first', async () => {
+    const pointed = new MongoOutboxStore(database.db, ['orders', 'shipments']);
+    await pointed.findPending(10);
+    for (const id of ['b-1', 'b-2', 'b-3']) await pointed.insertOne('orders', { _id: id, status: 'accepted' }, [entry(`${id}-e1`)]);
+    await pointed.insertOne('shipments', { _id: 'b-s', status: 'requested' }, [entry('b-s-e1')]);
+    const pass = (await pointed.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-'));
+    expect(pass).toHaveLength(4);
+    // A writer appends to b-2 after the relay read it: b-2's removal loses the version race and is redone.
+    await pointed.updateOne('orders', { _id: 'b-2' }, { $set: { status: 'routed' } }, [entry('b-2-e2')]);
+
+    await pointed.removePublished(pass.map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((candidate) => candidate.eventId) })));
+
+    const after = await orders()
+      .find({ _id: { $in: ['b-1', 'b-2', 'b-3'] } })
+      .toArray();
+    expect(
+      Object.fromEntries(
+        after.map((order) => [order._id, (order as unknown as { outbox: { eventId: string }[] }).outbox.map((candidate) => candidate.eventId)]),
+      ),
+    ).toEqual({
+      'b-1': [],
+      'b-2': ['b-2-e2'],
+      'b-3': [],
+    });
+    expect(await database.db.collection('shipments').findOne({ _id: 'b-s' as never })).toMatchObject({ outbox: [], outboxPending: false });
+    const pointerIds = (await database.db.collection(OUTBOX_POINTERS_COLLECTION).find({}).toArray()).map((pointer) => pointer._id);
+    expect(pointerIds).toContain('orders\u0000b-2');
+    expect(pointerIds).not.toContain('orders\u0000b-1');
+    expect(pointerIds).not.toContain('shipments\u0000b-s');
+    expect((await pointed.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-')).map((outbox) => outbox.ref.id)).toEqual(['b-2']);
+    await orders().deleteMany({ _id: { $in: ['b-1', 'b-2', 'b-3'] } });
+    await database.db.collection('shipments').deleteOne({ _id: 'b-s' as never });
   });
 
   it('handles documents written without a version and documents deleted meanwhile', async () => {
@@ -127,11 +161,11 @@ describe('MongoOutboxStore', () => {
     const scanning = new MongoOutboxStore(database.db, ['orders', 'shipments']);
     const legacy = (await scanning.findPending(10)).find((outbox) => outbox.ref.id === 'o-3')!;
     expect(legacy.ref.version).toBe(0);
-    await store.removePublished(legacy.ref, ['e6']);
+    await store.removePublished([{ ref: legacy.ref, eventIds: ['e6'] }]);
     expect(await orders().findOne({ _id: 'o-3' })).toMatchObject({ outbox: [], outboxPending: false, outboxVersion: 1 });
 
     const shipment = (await scanning.findPending(10)).find((outbox) => outbox.ref.id === 's-1')!;
     await database.db.collection<Order>('shipments').deleteOne({ _id: 's-1' });
-    await expect(store.removePublished(shipment.ref, ['e3'])).resolves.toBeUndefined();
+    await expect(store.removePublished([{ ref: shipment.ref, eventIds: ['e3'] }])).resolves.toBeUndefined();
   });
 });

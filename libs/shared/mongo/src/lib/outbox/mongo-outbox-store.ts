@@ -1,4 +1,4 @@
-import type { Collection, Db, Document, Filter, ObjectId, UpdateFilter } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Document, Filter, ObjectId, UpdateFilter } from 'mongodb';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { isDuplicateKeyError } from '../errors/duplicate-key';
 import { insertWithOutbox, type UpdateOperators, updateWithOutbox } from './outbox-writes';
@@ -125,16 +125,17 @@ export class MongoOutboxStore {
       const found = await this.scanCollections(limit);
       if (found.length > 0) return found;
     }
+    const pointers = (
+      await this.pointers
+        .find({})
+        .limit(limit * 2)
+        .toArray()
+    ).filter((pointer) => this.collections.includes(pointer.collection));
+    const documents = await this.readOutboxes(pointers);
     const pending: MongoPendingOutbox[] = [];
-    for (const pointer of await this.pointers
-      .find({})
-      .limit(limit * 2)
-      .toArray()) {
+    for (const pointer of pointers) {
       if (pending.length >= limit) break;
-      if (!this.collections.includes(pointer.collection)) continue;
-      const document = await this.db
-        .collection<OutboxDocument>(pointer.collection)
-        .findOne({ _id: pointer.documentId }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 } });
+      const document = documents.get(pointer._id);
       if (document && (document.outbox?.length ?? 0) > 0) {
         const ref = refOf(pointer.collection, document);
         pending.push({ ref, entries: ref.entries });
@@ -144,6 +145,31 @@ export class MongoOutboxStore {
       }
     }
     return pending;
+  }
+
+  /**
+   * The outboxes the pointers name, by pointer id: one `$in` read per collection (FerretDB finds string and
+   * ObjectId `_id`s of an `$in` by index; other kinds are read one by one).
+   */
+  private async readOutboxes(pointers: readonly OutboxPointer[]): Promise<Map<string, OutboxDocument>> {
+    const found = new Map<string, OutboxDocument>();
+    const projection = { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 };
+    for (const [collection, ids] of idsByCollection(pointers.map((pointer) => ({ collection: pointer.collection, id: pointer.documentId })))) {
+      const inBatch = ids.filter((id) => typeof id !== 'number');
+      const documents: OutboxDocument[] =
+        inBatch.length > 0
+          ? await this.db
+              .collection<OutboxDocument>(collection)
+              .find({ _id: { $in: inBatch } } as Filter<OutboxDocument>, { projection })
+              .toArray()
+          : [];
+      for (const id of ids.filter((candidate) => typeof candidate === 'number')) {
+        const document = await this.db.collection<OutboxDocument>(collection).findOne({ _id: id }, { projection });
+        if (document) documents.push(document);
+      }
+      for (const document of documents) found.set(pointerIdOf(collection, document._id), document);
+    }
+    return found;
   }
 
   /** The safety net: documents with pending events whatever their pointers say (written without one, say). */
@@ -163,38 +189,102 @@ export class MongoOutboxStore {
     return pending;
   }
 
-  async removePublished(ref: MongoOutboxRef, eventIds: readonly string[]): Promise<void> {
-    const published = new Set(eventIds);
+  /**
+   * One unordered bulk of version-guarded removals per collection. When fewer matched than were sent, the
+   * documents are read back: one that still holds any of its published entries lost to a writer and is
+   * done again the one-by-one way (re-read, recompute, retry); the others are done. The pointers of the
+   * documents left with nothing pending are dropped together.
+   */
+  async removePublished(published: readonly { ref: MongoOutboxRef; eventIds: readonly string[] }[]): Promise<void> {
+    for (const [collectionName, items] of groupBy(published, (item) => item.ref.collection)) {
+      const collection = this.db.collection<OutboxDocument>(collectionName);
+      const emptied: OutboxDocumentId[] = [];
+      const operations = items.map(({ ref, eventIds }) => {
+        const remaining = withoutPublished(ref.entries, eventIds);
+        if (remaining.length === 0) emptied.push(ref.id);
+        return { updateOne: { filter: versionGuard(ref), update: removalOf(remaining) } };
+      });
+      const result = await collection.bulkWrite(operations as AnyBulkWriteOperation<OutboxDocument>[], { ordered: false });
+      if (result.matchedCount === items.length) {
+        await this.dropPointers(collectionName, emptied);
+        continue;
+      }
+      const now = await collection
+        .find({ _id: { $in: items.map((item) => item.ref.id) } } as Filter<OutboxDocument>, { projection: { [OUTBOX_FIELD]: 1 } })
+        .toArray();
+      const byId = new Map(now.map((document) => [String(document._id), document]));
+      const settled: OutboxDocumentId[] = [];
+      for (const { ref, eventIds } of items) {
+        const document = byId.get(String(ref.id));
+        if (document === undefined) continue; // deleted meanwhile: nothing left to remove
+        const ids = new Set(eventIds);
+        if ((document.outbox ?? []).some((entry) => ids.has(entry.eventId))) await this.removeOne(ref, eventIds);
+        else if ((document.outbox?.length ?? 0) === 0) settled.push(ref.id);
+      }
+      await this.dropPointers(collectionName, settled);
+    }
+  }
+
+  /** The removal from one document, re-read and recomputed while writers keep changing it. */
+  private async removeOne(ref: MongoOutboxRef, eventIds: readonly string[]): Promise<void> {
     const collection = this.db.collection<OutboxDocument>(ref.collection);
     let current: MongoOutboxRef = ref;
     for (let attempt = 1; attempt <= MAX_GUARD_ATTEMPTS; attempt++) {
-      const remaining = current.entries.filter((entry) => !published.has(entry.eventId));
-      const result = await collection.updateOne(versionGuard(current), {
-        $set: { [OUTBOX_FIELD]: remaining, [OUTBOX_PENDING_FIELD]: remaining.length > 0 },
-        $inc: { [OUTBOX_VERSION_FIELD]: 1 },
-      });
-      if (result.matchedCount === 1) {
-        if (remaining.length === 0) await this.dropPointer(ref.collection, ref.id, current.version + 1);
-        return;
-      }
       const document = await collection.findOne({ _id: ref.id }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 } });
       if (document === null) return; // deleted meanwhile: nothing left to remove
       current = refOf(ref.collection, document);
+      const remaining = withoutPublished(current.entries, eventIds);
+      const result = await collection.updateOne(versionGuard(current), removalOf(remaining));
+      if (result.matchedCount === 1) {
+        if (remaining.length === 0) await this.dropPointers(ref.collection, [ref.id]);
+        return;
+      }
     }
     throw new Error(`outbox of ${ref.collection}/${String(ref.id)} kept changing; published entries stay until the next pass`);
   }
 
   /**
-   * Deletes the pointer of a document whose outbox this relay just emptied (leaving it at `version`). A
-   * writer may have appended between that write and this delete, after its own pointer writes found the
-   * pointer still there: if the version moved on, the pointer is written again, so those entries are
-   * found on the next pass rather than by the next full scan.
+   * Deletes the pointers of documents whose outboxes this relay just emptied. A writer may have appended
+   * between that write and this delete, after its own pointer writes found the pointer still there: a
+   * document found pending again gets its pointer back, so those entries are found on the next pass
+   * rather than by the next full scan.
    */
-  private async dropPointer(collection: string, documentId: OutboxDocumentId, version: number): Promise<void> {
-    await this.pointers.deleteOne({ _id: pointerIdOf(collection, documentId) });
-    const document = await this.db.collection<OutboxDocument>(collection).findOne({ _id: documentId }, { projection: { [OUTBOX_VERSION_FIELD]: 1 } });
-    if (document && (document.outboxVersion ?? 0) !== version) await this.markPending(collection, documentId);
+  private async dropPointers(collection: string, documentIds: readonly OutboxDocumentId[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    await this.pointers.deleteMany({ _id: { $in: documentIds.map((id) => pointerIdOf(collection, id)) } });
+    const documents = await this.db
+      .collection<OutboxDocument>(collection)
+      .find({ _id: { $in: [...documentIds] } } as Filter<OutboxDocument>, { projection: { [OUTBOX_FIELD]: 1 } })
+      .toArray();
+    for (const document of documents) if ((document.outbox?.length ?? 0) > 0) await this.markPending(collection, document._id);
   }
+}
+
+function withoutPublished(entries: readonly OutboxEntry[], eventIds: readonly string[]): OutboxEntry[] {
+  const published = new Set(eventIds);
+  return entries.filter((entry) => !published.has(entry.eventId));
+}
+
+function removalOf(remaining: OutboxEntry[]): UpdateFilter<OutboxDocument> {
+  return {
+    $set: { [OUTBOX_FIELD]: remaining, [OUTBOX_PENDING_FIELD]: remaining.length > 0 },
+    $inc: { [OUTBOX_VERSION_FIELD]: 1 },
+  } as UpdateFilter<OutboxDocument>;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(item);
+  }
+  return groups;
+}
+
+function idsByCollection(refs: readonly { collection: string; id: OutboxDocumentId }[]): Map<string, OutboxDocumentId[]> {
+  return new Map([...groupBy(refs, (ref) => ref.collection)].map(([collection, group]) => [collection, group.map((ref) => ref.id)]));
 }
 
 function refOf(collection: string, document: OutboxDocument): MongoOutboxRef {
