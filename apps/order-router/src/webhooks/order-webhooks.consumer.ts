@@ -13,7 +13,7 @@ import {
   type ShipmentStatusChangedData,
 } from '@supply-hub/contracts';
 import { OnEvent } from '@supply-hub/kafka/nest';
-import { WebhookDispatcher } from '@supply-hub/platform';
+import { WEBHOOK_FORWARDING, WebhookDispatcher } from '@supply-hub/platform';
 
 /**
  * Every status change of a mall's order, as published from the outbox, fanned out to the mall's webhook
@@ -24,27 +24,27 @@ import { WebhookDispatcher } from '@supply-hub/platform';
 export class OrderWebhooksConsumer {
   constructor(private readonly webhooks: WebhookDispatcher) {}
 
-  @OnEvent(OrderAccepted)
+  @OnEvent(OrderAccepted, WEBHOOK_FORWARDING)
   async onAccepted(event: CloudEvent<OrderAcceptedData>): Promise<void> {
     await this.forward(event);
   }
 
-  @OnEvent(OrderRouted)
+  @OnEvent(OrderRouted, WEBHOOK_FORWARDING)
   async onRouted(event: CloudEvent<OrderRoutedData>): Promise<void> {
     await this.forward(event);
   }
 
-  @OnEvent(OrderCancelled)
+  @OnEvent(OrderCancelled, WEBHOOK_FORWARDING)
   async onCancelled(event: CloudEvent<OrderCancelledData>): Promise<void> {
     await this.forward(event);
   }
 
-  @OnEvent(ShipmentStatusChanged)
+  @OnEvent(ShipmentStatusChanged, WEBHOOK_FORWARDING)
   async onShipmentStatusChanged(event: CloudEvent<ShipmentStatusChangedData>): Promise<void> {
     await this.forward(event);
   }
 
-  @OnEvent(ShipmentSlaFlagged)
+  @OnEvent(ShipmentSlaFlagged, WEBHOOK_FORWARDING)
   async onSlaFlagged(event: CloudEvent<ShipmentSlaFlaggedData>): Promise<void> {
     await this.forward(event);
   }

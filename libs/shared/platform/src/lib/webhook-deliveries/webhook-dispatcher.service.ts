@@ -42,6 +42,12 @@ export interface DispatchResult {
 }
 
 /**
+ * The @OnEvent options of a handler that only forwards its events to WebhookDispatcher.dispatch: that is
+ * idempotent per (endpoint, event id), so the handler needs no processed-event ledger (EventHandlerOptions).
+ */
+export const WEBHOOK_FORWARDING = { idempotent: true } as const;
+
+/**
  * Fans an event out to the tenant's enabled endpoints that take its type, as one delivery per endpoint,
  * stored before any attempt; the worker sends them. Idempotent by (endpoint, event id): dispatching the
  * same event again (a redelivered Kafka message) finds the deliveries it made and creates none, and
