@@ -15,7 +15,9 @@ export class DropShipRequestsConsumer {
 
   constructor(private readonly submit: SubmitDropShipment) {}
 
-  @OnEvent(ShipmentRequested)
+  // Idempotent by the shipment id (the supplier's thirdOrder): no processed-event ledger. Every parcel's
+  // event comes here, warehouse parcels included, so the ledger's read and write were paid per parcel.
+  @OnEvent(ShipmentRequested, { idempotent: true })
   async onShipmentRequested(event: CloudEvent<ShipmentRequestedData>): Promise<void> {
     if (supplierSourceOf(event.data.warehouseId) === undefined) return;
     const { shipmentId } = event.data;
