@@ -31,7 +31,8 @@ describe('two outbox relays on one collection', () => {
 
   it('deliver every event at least once and leave no entry behind', async () => {
     const orders = database.db.collection<{ _id: string; status: string }>(COLLECTION);
-    // Writers mark each document pending (a pointer) before writing its outbox, as services do.
+    // The writer is another process than both relays: they find its documents by their periodic scan
+    // (every 50 ms here, 60 s in the services), as they find what a crashed process left.
     const writer = new MongoOutboxStore(database.db, [COLLECTION]);
     const written: string[] = [];
     const accept = async (orderId: string) => {
@@ -44,7 +45,7 @@ describe('two outbox relays on one collection', () => {
 
     for (let i = 0; i < 60; i++) await accept(`order-${i}`);
     for (const publisher of publishers) {
-      const store = new MongoOutboxStore(database.db, [COLLECTION]);
+      const store = new MongoOutboxStore(database.db, [COLLECTION], { fullScanIntervalMs: 50 });
       await store.ensureIndexes();
       relays.push(new OutboxRelay(store, publisher, { intervalMs: 10, batchSize: 15, logger }));
     }

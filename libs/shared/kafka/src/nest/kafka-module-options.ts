@@ -18,7 +18,7 @@ export interface KafkaModuleOptions {
     batchSize?: number;
     /** How long a graceful shutdown keeps relaying. */
     flushTimeoutMs?: number;
-    /** How often the relay also scans the outbox collections for documents written without a pointer. */
+    /** How often the relay also scans the outbox collections: how it finds what a crashed process wrote and did not relay (60 s). */
     fullScanIntervalMs?: number;
   };
   retryPolicy?: Partial<RetryPolicy>;

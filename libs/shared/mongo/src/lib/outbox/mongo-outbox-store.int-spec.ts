@@ -1,6 +1,7 @@
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { createTestDatabase, type TestDatabase } from '@supply-hub/testing';
-import { MongoOutboxStore, OUTBOX_POINTERS_COLLECTION } from './mongo-outbox-store';
+import { Collection } from 'mongodb';
+import { MongoOutboxStore } from './mongo-outbox-store';
 
 const entry = (eventId: string): SerializedEvent => ({
   eventId,
@@ -42,21 +43,24 @@ describe('MongoOutboxStore', () => {
     expect((await orders().indexes()).map((index) => index.name)).toContain('outbox_pending');
   });
 
-  it('finds, after its first scan, documents through the pointers their writers left, and drops stale pointers', async () => {
+  it('finds its own writes without scanning, and what another process left at its next scan', async () => {
     let now = Date.now();
-    const pointed = new MongoOutboxStore(database.db, ['orders', 'shipments'], { now: () => now, pointerGraceMs: 1_000 });
-    await pointed.findPending(10); // the first pass scans the collections
-    await pointed.insertOne('orders', { _id: 'o-9', status: 'accepted' }, [entry('e9')]);
-    await pointed.markPending('orders', 'o-never-written');
-    expect((await pointed.findPending(10)).map((outbox) => outbox.ref.id)).toContain('o-9');
-    const [outbox] = (await pointed.findPending(10)).filter((candidate) => candidate.ref.id === 'o-9');
-    await pointed.removePublished([{ ref: outbox!.ref, eventIds: ['e9'] }]);
-    now += 5_000;
-    expect((await pointed.findPending(10)).map((candidate) => candidate.ref.id)).not.toContain('o-9');
-    const pointers = await database.db.collection(OUTBOX_POINTERS_COLLECTION).find({}).toArray();
-    expect(pointers.map((pointer) => pointer._id)).not.toContain('orders\u0000o-never-written');
-    expect(pointers.map((pointer) => pointer._id)).not.toContain('orders\u0000o-9');
-    await orders().deleteOne({ _id: 'o-9' });
+    const relaying = new MongoOutboxStore(database.db, ['orders', 'shipments'], { now: () => now, fullScanIntervalMs: 60_000 });
+    await relaying.findPending(10); // the first pass scans the collections
+    await relaying.insertOne('orders', { _id: 'o-9', status: 'accepted' }, [entry('e9')]);
+    // Another process wrote this one and died before relaying it.
+    await new MongoOutboxStore(database.db, ['orders']).insertOne('orders', { _id: 'o-10', status: 'accepted' }, [entry('e10')]);
+
+    const ids = (await relaying.findPending(10)).map((outbox) => outbox.ref.id);
+    expect(ids).toContain('o-9');
+    expect(ids).not.toContain('o-10');
+    now += 60_000;
+    const pending = (await relaying.findPending(10)).filter((outbox) => ['o-9', 'o-10'].includes(String(outbox.ref.id)));
+    expect(pending.map((outbox) => outbox.ref.id).sort()).toEqual(['o-10', 'o-9']);
+
+    await relaying.removePublished(pending.map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((candidate) => candidate.eventId) })));
+    expect((await relaying.findPending(10)).map((outbox) => outbox.ref.id)).not.toEqual(expect.arrayContaining(['o-9']));
+    await orders().deleteMany({ _id: { $in: ['o-9', 'o-10'] } });
   });
 
   it('removes the published entries and clears the flag when none are left', async () => {
@@ -81,56 +85,40 @@ describe('MongoOutboxStore', () => {
     });
   });
 
-  it('leaves a pointer for entries written while the relay emptied the same document (no wait for the full scan)', async () => {
-    const pointed = new MongoOutboxStore(database.db, ['orders']);
-    await pointed.findPending(10); // the first pass scans the collections; later ones read only pointers
-    await pointed.insertOne('orders', { _id: 'o-7', status: 'accepted' }, [entry('e7')]);
-    const relayed = (await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-7')!;
-    // The writer's first pointer write finds the accepted event's pointer still there; then, before the
-    // writer's update lands, the relay empties the document and deletes that pointer.
-    const markPending = pointed.markPending.bind(pointed);
-    let interleaved = false;
-    jest.spyOn(pointed, 'markPending').mockImplementation(async (collection, documentId, at) => {
-      await markPending(collection, documentId, at);
-      if (interleaved) return;
-      interleaved = true;
-      await pointed.removePublished([{ ref: relayed.ref, eventIds: ['e7'] }]);
+  it('keeps relaying a document a writer appended to while the relay was emptying it (no wait for the next scan)', async () => {
+    const relaying = new MongoOutboxStore(database.db, ['orders']);
+    await relaying.findPending(10); // the first pass scans the collections; later ones read only what was handed over
+    await relaying.insertOne('orders', { _id: 'o-8', status: 'accepted' }, [entry('e9')]);
+    const relayed = (await relaying.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')!;
+    // The writer's update and its hand-over land after the relay's removal write, before the relay has
+    // done its bookkeeping for that write.
+    const bulkWrite = Collection.prototype.bulkWrite;
+    const spy = jest.spyOn(Collection.prototype, 'bulkWrite').mockImplementationOnce(async function (
+      this: Collection,
+      ...args: Parameters<Collection['bulkWrite']>
+    ) {
+      const result = await bulkWrite.apply(this, args);
+      await relaying.updateOne('orders', { _id: 'o-8' }, { $set: { status: 'routed' } }, [entry('e10')]);
+      return result;
     });
-    await pointed.updateOne('orders', { _id: 'o-7' }, { $set: { status: 'routed' } }, [entry('e8')]);
+    await relaying.removePublished([{ ref: relayed.ref, eventIds: ['e9'] }]);
+    spy.mockRestore();
 
-    expect((await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-7')?.entries.map((candidate) => candidate.eventId)).toEqual(['e8']);
-    await orders().deleteOne({ _id: 'o-7' });
-  });
-
-  it('keeps a pointer for entries written between the relay emptying a document and deleting its pointer', async () => {
-    const pointed = new MongoOutboxStore(database.db, ['orders']);
-    await pointed.findPending(10);
-    await pointed.insertOne('orders', { _id: 'o-8', status: 'accepted' }, [entry('e9')]);
-    const relayed = (await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')!;
-    // The writer's update and both its pointer writes land after the relay's removal, before its pointer delete.
-    const pointers = (pointed as unknown as { pointers: { deleteMany: (...args: unknown[]) => Promise<unknown> } }).pointers;
-    const deleteMany = pointers.deleteMany.bind(pointers);
-    jest.spyOn(pointers, 'deleteMany').mockImplementationOnce(async (...args: unknown[]) => {
-      await pointed.updateOne('orders', { _id: 'o-8' }, { $set: { status: 'routed' } }, [entry('e10')]);
-      return deleteMany(...args);
-    });
-    await pointed.removePublished([{ ref: relayed.ref, eventIds: ['e9'] }]);
-
-    expect((await pointed.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')?.entries.map((candidate) => candidate.eventId)).toEqual(['e10']);
+    expect((await relaying.findPending(10)).find((outbox) => outbox.ref.id === 'o-8')?.entries.map((candidate) => candidate.eventId)).toEqual(['e10']);
     await orders().deleteOne({ _id: 'o-8' });
   });
 
   it('removes a whole pass in one batch per collection and redoes only the documents a writer changed first', async () => {
-    const pointed = new MongoOutboxStore(database.db, ['orders', 'shipments']);
-    await pointed.findPending(10);
-    for (const id of ['b-1', 'b-2', 'b-3']) await pointed.insertOne('orders', { _id: id, status: 'accepted' }, [entry(`${id}-e1`)]);
-    await pointed.insertOne('shipments', { _id: 'b-s', status: 'requested' }, [entry('b-s-e1')]);
-    const pass = (await pointed.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-'));
+    const relaying = new MongoOutboxStore(database.db, ['orders', 'shipments']);
+    await relaying.findPending(10);
+    for (const id of ['b-1', 'b-2', 'b-3']) await relaying.insertOne('orders', { _id: id, status: 'accepted' }, [entry(`${id}-e1`)]);
+    await relaying.insertOne('shipments', { _id: 'b-s', status: 'requested' }, [entry('b-s-e1')]);
+    const pass = (await relaying.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-'));
     expect(pass).toHaveLength(4);
     // A writer appends to b-2 after the relay read it: b-2's removal loses the version race and is redone.
-    await pointed.updateOne('orders', { _id: 'b-2' }, { $set: { status: 'routed' } }, [entry('b-2-e2')]);
+    await relaying.updateOne('orders', { _id: 'b-2' }, { $set: { status: 'routed' } }, [entry('b-2-e2')]);
 
-    await pointed.removePublished(pass.map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((candidate) => candidate.eventId) })));
+    await relaying.removePublished(pass.map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((candidate) => candidate.eventId) })));
 
     const after = await orders()
       .find({ _id: { $in: ['b-1', 'b-2', 'b-3'] } })
@@ -145,11 +133,7 @@ describe('MongoOutboxStore', () => {
       'b-3': [],
     });
     expect(await database.db.collection('shipments').findOne({ _id: 'b-s' as never })).toMatchObject({ outbox: [], outboxPending: false });
-    const pointerIds = (await database.db.collection(OUTBOX_POINTERS_COLLECTION).find({}).toArray()).map((pointer) => pointer._id);
-    expect(pointerIds).toContain('orders\u0000b-2');
-    expect(pointerIds).not.toContain('orders\u0000b-1');
-    expect(pointerIds).not.toContain('shipments\u0000b-s');
-    expect((await pointed.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-')).map((outbox) => outbox.ref.id)).toEqual(['b-2']);
+    expect((await relaying.findPending(50)).filter((outbox) => String(outbox.ref.id).startsWith('b-')).map((outbox) => outbox.ref.id)).toEqual(['b-2']);
     await orders().deleteMany({ _id: { $in: ['b-1', 'b-2', 'b-3'] } });
     await database.db.collection('shipments').deleteOne({ _id: 'b-s' as never });
   });
@@ -157,7 +141,7 @@ describe('MongoOutboxStore', () => {
   it('handles documents written without a version and documents deleted meanwhile', async () => {
     const written = database.db.collection<Order & { outbox: unknown[]; outboxPending: boolean }>('orders');
     await written.insertOne({ _id: 'o-3', status: 'legacy', outbox: [{ ...entry('e6'), createdAt: new Date() }], outboxPending: true });
-    // Written without a pointer: only the safety-net scan of the collection finds it.
+    // Written without the store (so handed over to no relay): only the scan of the collection finds it.
     const scanning = new MongoOutboxStore(database.db, ['orders', 'shipments']);
     const legacy = (await scanning.findPending(10)).find((outbox) => outbox.ref.id === 'o-3')!;
     expect(legacy.ref.version).toBe(0);
