@@ -111,7 +111,12 @@ export class MongoOutboxStore {
       // What the scan finds is remembered like this process's own writes, until it is seen empty.
       for (const outbox of await this.scanCollections(limit)) this.handOverFound(outbox.ref);
     }
-    const known = [...this.handedOver.entries()].slice(0, limit);
+    // The oldest first, without copying the whole map: it can hold a long backlog while Kafka is away.
+    const known: [string, { collection: string; id: OutboxDocumentId; handover: number }][] = [];
+    for (const item of this.handedOver) {
+      if (known.length >= limit) break;
+      known.push(item);
+    }
     const documents = await this.readOutboxes(known.map(([, entry]) => entry));
     const pending: MongoPendingOutbox[] = [];
     for (const [key, entry] of known) {
