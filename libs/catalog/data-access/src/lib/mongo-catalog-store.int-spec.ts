@@ -1,4 +1,5 @@
-import type { ProductState, StoredProduct } from '@supply-hub/catalog-domain';
+import type { StoredProduct } from '@supply-hub/catalog-domain';
+import { offerSummary, productState } from '@supply-hub/catalog-domain/testing';
 import { integrationEnv, uniqueName } from '@supply-hub/testing';
 import { type Db, MongoClient } from 'mongodb';
 import { MongoCatalogStore } from './mongo-catalog-store';
@@ -6,36 +7,7 @@ import { MongoCatalogStore } from './mongo-catalog-store';
 const at = new Date('2026-11-24T09:00:00Z');
 
 function product(skuId: string, version: number, pageKey: string, stock: number): StoredProduct {
-  const state: ProductState = {
-    skuId,
-    matchKey: skuId,
-    title: '九阳豆浆机 DJ13B',
-    brand: '九阳',
-    categoryFamily: 'physical',
-    subcategory: '豆浆机',
-    specs: [],
-    images: [],
-    contractPriceFen: 19900,
-    marketPriceFen: 29900,
-    supplyPriceFen: 18000,
-    stock,
-    sellable: true,
-    bestOfferId: 'jd:1',
-    offers: [
-      {
-        offerId: 'jd:1',
-        sourceId: 'jd',
-        externalId: '1',
-        supplyPriceFen: 18000,
-        marketPriceFen: 29900,
-        stock,
-        status: 'listed',
-        qualityScore: 50,
-        dispatchSlaHours: 48,
-      },
-    ],
-    delistedReason: null,
-  };
+  const state = productState({ skuId, matchKey: skuId, stock, offers: [offerSummary({ stock })] });
   return { state, version, contentHash: `${skuId}:${stock}`, lastPageKey: pageKey, createdAt: at, updatedAt: at };
 }
 

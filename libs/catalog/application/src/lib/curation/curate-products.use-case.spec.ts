@@ -1,29 +1,12 @@
 import type { CurationActionDocument, CurationOutcome } from '@supply-hub/catalog-data-access';
-import type { EventBatch, ProductState, StoredProduct } from '@supply-hub/catalog-domain';
+import type { EventBatch, StoredProduct } from '@supply-hub/catalog-domain';
+import { productState } from '@supply-hub/catalog-domain/testing';
 import { CurateProducts } from './curate-products.use-case';
 
 const at = new Date('2026-11-24T02:00:00Z');
 
 function stored(skuId: string, overrides: Partial<StoredProduct> = {}): StoredProduct {
-  const state: ProductState = {
-    skuId,
-    matchKey: skuId,
-    title: '九阳豆浆机',
-    brand: '九阳',
-    categoryFamily: 'physical',
-    subcategory: '豆浆机',
-    specs: [],
-    images: [],
-    contractPriceFen: 19900,
-    marketPriceFen: 29900,
-    supplyPriceFen: 18000,
-    stock: 5,
-    sellable: true,
-    bestOfferId: 'jd:1',
-    offers: [{ offerId: 'jd:1', sourceId: 'jd', externalId: '1', supplyPriceFen: 18000, marketPriceFen: 29900, stock: 5, status: 'listed', qualityScore: 50, dispatchSlaHours: 48 }],
-    delistedReason: null,
-  };
-  return { state, version: 1, contentHash: 'h', lastPageKey: 'sync:1', createdAt: at, updatedAt: at, ...overrides };
+  return { state: productState({ skuId, matchKey: skuId }), version: 1, contentHash: 'h', lastPageKey: 'sync:1', createdAt: at, updatedAt: at, ...overrides };
 }
 
 class FakeCatalog {
