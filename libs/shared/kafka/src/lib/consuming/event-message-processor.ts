@@ -68,25 +68,24 @@ export class EventMessageProcessor {
     const { consumerGroup, ledger, retryPolicy } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (registration.idempotent) {
-          await registration.handle(event, this.contextOf(message, attempt, heartbeat));
-          this.stats.handled++;
-          return 'handled';
-        }
-        if (await ledger.isProcessed(consumerGroup, event.id)) {
+        // A handler idempotent by its own key needs neither the ledger's read nor its write.
+        const ledgered = !registration.idempotent;
+        if (ledgered && (await ledger.isProcessed(consumerGroup, event.id))) {
           this.stats.duplicates++;
           return 'duplicate';
         }
         await registration.handle(event, this.contextOf(message, attempt, heartbeat));
-        await ledger.markProcessed({
-          consumerGroup,
-          eventId: event.id,
-          type: event.type,
-          topic: message.topic,
-          partition: message.partition,
-          offset: message.offset,
-          processedAt: this.now(),
-        });
+        if (ledgered) {
+          await ledger.markProcessed({
+            consumerGroup,
+            eventId: event.id,
+            type: event.type,
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            processedAt: this.now(),
+          });
+        }
         this.stats.handled++;
         return 'handled';
       } catch (error) {

@@ -45,6 +45,17 @@ export interface MongoOutboxStoreOptions {
 
 const keyOf = (collection: string, documentId: OutboxDocumentId) => `${collection}\u0000${String(documentId)}`;
 
+/** Which document: its collection and `_id`. */
+interface DocumentRef {
+  collection: string;
+  id: OutboxDocumentId;
+}
+
+/** A document this process knows to have pending entries, with the number of the hand-over that named it last. */
+interface HandedOver extends DocumentRef {
+  handover: number;
+}
+
 /**
  * The OutboxStore (of @supply-hub/kafka) over the collections whose documents carry an outbox.
  *
@@ -60,8 +71,7 @@ const keyOf = (collection: string, documentId: OutboxDocumentId) => `${collectio
  */
 export class MongoOutboxStore {
   private lastFullScan: number | undefined;
-  /** Documents this process knows to have pending entries, each with the number of the hand-over that named it last. */
-  private readonly handedOver = new Map<string, { collection: string; id: OutboxDocumentId; handover: number }>();
+  private readonly handedOver = new Map<string, HandedOver>();
   private handovers = 0;
   /** Called after a write that added events (the relay's poke: events leave now, not at its next interval). */
   onEventsWritten: (() => void) | undefined;
@@ -92,9 +102,20 @@ export class MongoOutboxStore {
 
   /** Tells this process's relay about a document with pending entries, and pokes it. */
   private handOver(collection: string, id: OutboxDocumentId): void {
-    const key = keyOf(collection, id);
-    if (this.handedOver.has(key) || this.handedOver.size < MAX_HANDED_OVER) this.handedOver.set(key, { collection, id, handover: ++this.handovers });
+    this.remember(collection, id, true);
     this.onEventsWritten?.();
+  }
+
+  /**
+   * Remembers a document as pending under a new hand-over number. `again`: a write handed it over, so a
+   * document already remembered is numbered anew (the relay must not forget it with an older number); a
+   * document the scan found keeps its number.
+   */
+  private remember(collection: string, id: OutboxDocumentId, again: boolean): void {
+    const key = keyOf(collection, id);
+    const known = this.handedOver.has(key);
+    if (known ? !again : this.handedOver.size >= MAX_HANDED_OVER) return;
+    this.handedOver.set(key, { collection, id, handover: ++this.handovers });
   }
 
   /** The periodic scan's query, backed by an index on MongoDB. */
@@ -109,10 +130,10 @@ export class MongoOutboxStore {
     if (this.lastFullScan === undefined || now - this.lastFullScan >= (this.options.fullScanIntervalMs ?? 60_000)) {
       this.lastFullScan = now;
       // What the scan finds is remembered like this process's own writes, until it is seen empty.
-      for (const outbox of await this.scanCollections(limit)) this.handOverFound(outbox.ref);
+      for (const found of await this.scanCollections(limit)) this.remember(found.collection, found.id, false);
     }
     // The oldest first, without copying the whole map: it can hold a long backlog while Kafka is away.
-    const known: [string, { collection: string; id: OutboxDocumentId; handover: number }][] = [];
+    const known: [string, HandedOver][] = [];
     for (const item of this.handedOver) {
       if (known.length >= limit) break;
       known.push(item);
@@ -132,12 +153,6 @@ export class MongoOutboxStore {
     return pending;
   }
 
-  private handOverFound(ref: MongoOutboxRef): void {
-    const key = keyOf(ref.collection, ref.id);
-    if (!this.handedOver.has(key) && this.handedOver.size < MAX_HANDED_OVER)
-      this.handedOver.set(key, { collection: ref.collection, id: ref.id, handover: ++this.handovers });
-  }
-
   /** Forgets a document seen with nothing pending, unless a write handed it over again since that was seen. */
   private forget(collection: string, id: OutboxDocumentId, handover: number | undefined): void {
     const key = keyOf(collection, id);
@@ -148,7 +163,7 @@ export class MongoOutboxStore {
    * The outboxes of these documents, by key: one `$in` read per collection (FerretDB finds string and
    * ObjectId `_id`s of an `$in` by index; other kinds are read one by one).
    */
-  private async readOutboxes(documents: readonly { collection: string; id: OutboxDocumentId }[]): Promise<Map<string, OutboxDocument>> {
+  private async readOutboxes(documents: readonly DocumentRef[]): Promise<Map<string, OutboxDocument>> {
     const found = new Map<string, OutboxDocument>();
     const projection = { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 };
     for (const [collection, ids] of idsByCollection(documents)) {
@@ -169,21 +184,18 @@ export class MongoOutboxStore {
     return found;
   }
 
-  /** The periodic scan: documents with pending entries, whoever wrote them. */
-  private async scanCollections(limit: number): Promise<MongoPendingOutbox[]> {
-    const pending: MongoPendingOutbox[] = [];
-    for (const name of this.collections) {
-      if (pending.length >= limit) break;
+  /** The periodic scan: which documents have pending entries, whoever wrote them (their outboxes are read with the rest). */
+  private async scanCollections(limit: number): Promise<DocumentRef[]> {
+    const found: DocumentRef[] = [];
+    for (const collection of this.collections) {
+      if (found.length >= limit) break;
       const documents = await this.db
-        .collection<OutboxDocument>(name)
-        .find({ [OUTBOX_PENDING_FIELD]: true }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_VERSION_FIELD]: 1 }, limit: limit - pending.length })
+        .collection<OutboxDocument>(collection)
+        .find({ [OUTBOX_PENDING_FIELD]: true }, { projection: { _id: 1 }, limit: limit - found.length })
         .toArray();
-      for (const document of documents) {
-        const ref = refOf(name, document);
-        pending.push({ ref, entries: ref.entries });
-      }
+      for (const document of documents) found.push({ collection, id: document._id });
     }
-    return pending;
+    return found;
   }
 
   /**
@@ -195,12 +207,13 @@ export class MongoOutboxStore {
   async removePublished(published: readonly { ref: MongoOutboxRef; eventIds: readonly string[] }[]): Promise<void> {
     for (const [collectionName, items] of groupBy(published, (item) => item.ref.collection)) {
       const collection = this.db.collection<OutboxDocument>(collectionName);
-      const operations = items.map(({ ref, eventIds }) => ({
-        updateOne: { filter: versionGuard(ref), update: removalOf(withoutPublished(ref.entries, eventIds)) },
-      }));
+      const remaining = items.map(({ ref, eventIds }) => withoutPublished(ref.entries, eventIds));
+      const operations = items.map(({ ref }, index) => ({ updateOne: { filter: versionGuard(ref), update: removalOf(remaining[index]!) } }));
       const result = await collection.bulkWrite(operations as AnyBulkWriteOperation<OutboxDocument>[], { ordered: false });
       if (result.matchedCount === items.length) {
-        for (const { ref, eventIds } of items) if (withoutPublished(ref.entries, eventIds).length === 0) this.forget(ref.collection, ref.id, ref.handover);
+        items.forEach(({ ref }, index) => {
+          if (remaining[index]!.length === 0) this.forget(ref.collection, ref.id, ref.handover);
+        });
         continue;
       }
       const now = await collection
@@ -270,6 +283,6 @@ function groupBy<T>(items: readonly T[], keyOfItem: (item: T) => string): Map<st
   return groups;
 }
 
-function idsByCollection(documents: readonly { collection: string; id: OutboxDocumentId }[]): Map<string, OutboxDocumentId[]> {
+function idsByCollection(documents: readonly DocumentRef[]): Map<string, OutboxDocumentId[]> {
   return new Map([...groupBy(documents, (document) => document.collection)].map(([collection, group]) => [collection, group.map((document) => document.id)]));
 }
