@@ -3,13 +3,13 @@ import type { CloudEvent, EventDefinition } from '@supply-hub/contracts';
 import type { Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { EventLogger } from '../lib/client/event-logger';
-import type { EventContext, EventHandlerOptions, EventHandlerRegistration } from '../lib/consuming/event-handler';
+import { type EventContext, type EventHandlerOptions, type EventHandlerRegistration, onEvents } from '../lib/consuming/event-handler';
 import type { DeadLetterPublisher } from '../lib/consuming/event-message-processor';
 import { KafkaEventConsumer } from '../lib/consuming/kafka-event-consumer';
 import type { ProcessedEventLedger } from '../lib/consuming/processed-event-ledger';
 import { KafkaEventContext } from './kafka-event.context';
 import type { KafkaModuleOptions } from './kafka-module-options';
-import { EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+import { EVENT_BATCH_EXTRA, EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
 
 export interface KafkaEventsStrategyDependencies {
   kafka: Kafka;
@@ -21,7 +21,7 @@ export interface KafkaEventsStrategyDependencies {
 
 /**
  * The Kafka consumer of a hybrid app (`app.connectMicroservice({ strategy })`): runs the app's
- * @OnEvent handlers through the framework-free KafkaEventConsumer, which validates, deduplicates,
+ * @OnEvent and @OnEvents handlers through the framework-free KafkaEventConsumer, which validates, deduplicates,
  * retries and dead-letters. Handler errors reach it unchanged (see RethrowEventErrorsFilter) and are
  * mapped there, once.
  */
@@ -80,6 +80,9 @@ export class KafkaEventsStrategy extends Server implements CustomTransportStrate
       if (definition === undefined || !handler.isEventHandler) {
         throw new Error(`handler for "${pattern}" is not an @OnEvent handler; KafkaEventsStrategy only runs @OnEvent(definition) methods`);
       }
+      if (handler.extras?.[EVENT_BATCH_EXTRA] === true) {
+        return onEvents(definition, (events: readonly CloudEvent<unknown>[], context: EventContext) => this.invoke(handler, events, context));
+      }
       const options = (handler.extras?.[EVENT_HANDLER_OPTIONS_EXTRA] ?? {}) as EventHandlerOptions;
       return { definition, ...options, handle: (event: CloudEvent<unknown>, context: EventContext) => this.invoke(handler, event, context) };
     });
@@ -87,11 +90,11 @@ export class KafkaEventsStrategy extends Server implements CustomTransportStrate
 
   // Nest returns the handler's result (or its error) as an observable; awaiting it is what makes a
   // failure reach the consumer's retry / dead-letter decision instead of a log line.
-  private async invoke(handler: MessageHandler, event: CloudEvent<unknown>, context: EventContext): Promise<void> {
+  private async invoke(handler: MessageHandler, payload: CloudEvent<unknown> | readonly CloudEvent<unknown>[], context: EventContext): Promise<void> {
     const rpcContext = new KafkaEventContext([context]);
     await this.runWithProcessingHooks(rpcContext, async (runEndHook) => {
       try {
-        await lastValueFrom(this.transformToObservable(await handler(event, rpcContext)), { defaultValue: undefined });
+        await lastValueFrom(this.transformToObservable(await handler(payload, rpcContext)), { defaultValue: undefined });
       } finally {
         runEndHook();
       }

@@ -11,3 +11,5 @@ export const KAFKA_EVENTS_TRANSPORT = Symbol('KAFKA_EVENTS_TRANSPORT');
 export const EVENT_DEFINITION_EXTRA = 'supplyhubEventDefinition';
 /** Where @OnEvent puts the handler's options (EventHandlerOptions). */
 export const EVENT_HANDLER_OPTIONS_EXTRA = 'supplyhubEventHandlerOptions';
+/** Set by @OnEvents: the method takes a run of events (an array), see onEvents. */
+export const EVENT_BATCH_EXTRA = 'supplyhubEventBatch';

@@ -2,7 +2,7 @@ import { Controller, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectConnection } from '@nestjs/mongoose';
-import { type CloudEvent, createEvent, DEAD_LETTER_HEADERS, deadLetterTopicOf, serializeEvent } from '@supply-hub/contracts';
+import { type CloudEvent, createEvent, DEAD_LETTER_HEADERS, deadLetterTopicOf, defineEvent, serializeEvent } from '@supply-hub/contracts';
 import { ValidationError } from '@supply-hub/errors';
 import { MongoModule, MongoOutboxStore, MongoProcessedEventLedger } from '@supply-hub/mongo';
 import { createTestDatabase, integrationEnv, KafkaTestCollector, type TestDatabase, uniqueName, waitFor } from '@supply-hub/testing';
@@ -14,11 +14,21 @@ import { KafkaEventContext } from './kafka-event.context';
 import { KafkaEventsStrategy } from './kafka-events.strategy';
 import { KafkaHealth } from './kafka-health.service';
 import { KafkaModule } from './kafka.module';
-import { OnEvent } from './on-event.decorator';
+import { OnEvent, OnEvents } from './on-event.decorator';
+import { z } from 'zod';
 
 const env = integrationEnv();
 const CounterIncremented = defineCounterIncremented(uniqueName('supplyhub.test.nest'));
 const attempts: number[] = [];
+const CounterTallied = defineEvent({
+  type: 'supplyhub.test.counter-tallied.v1',
+  topic: uniqueName('supplyhub.test.nest-batch'),
+  description: 'Test event: a tally mark for a counter, handled in batches',
+  tenantScoped: false,
+  schema: z.object({ counterId: z.string().min(1), mark: z.number().int() }),
+  keyOf: (data) => data.counterId,
+});
+const tallyCalls: number[][] = [];
 
 @Controller()
 class CounterConsumer {
@@ -34,6 +44,22 @@ class CounterConsumer {
   }
 }
 
+@Controller()
+class TallyConsumer {
+  constructor(@InjectConnection() private readonly connection: Connection) {}
+
+  // Idempotent per event: a mark is stored under its own _id.
+  @OnEvents(CounterTallied)
+  async onCountersTallied(events: readonly CloudEvent<{ counterId: string; mark: number }>[]): Promise<void> {
+    tallyCalls.push(events.map((event) => event.data.mark));
+    await this.connection
+      .db!.collection<{ _id: string; counterId: string }>('tally_marks')
+      .bulkWrite(
+        events.map((event) => ({ replaceOne: { filter: { _id: event.id }, replacement: { _id: event.id, counterId: event.data.counterId }, upsert: true } })),
+      );
+  }
+}
+
 function appModule(databaseName: string, groupId: string) {
   @Module({
     imports: [
@@ -43,13 +69,13 @@ function appModule(databaseName: string, groupId: string) {
         brokers: env.kafkaBrokers,
         groupId,
         partitions: 6,
-        topics: [CounterIncremented.topic],
+        topics: [CounterIncremented.topic, CounterTallied.topic],
         outboxCollections: ['orders'],
         outboxRelay: { intervalMs: 20 },
         retryPolicy: { maxAttempts: 3, initialDelayMs: 20 },
       }),
     ],
-    controllers: [CounterConsumer],
+    controllers: [CounterConsumer, TallyConsumer],
   })
   class TestAppModule {}
   return TestAppModule;
@@ -106,6 +132,21 @@ describe('KafkaModule in a hybrid Nest app', () => {
     });
     expect(letter.headers[DEAD_LETTER_HEADERS.errorMessage]).toContain('counters never go down');
     expect(attempts).toEqual([1]);
+  });
+
+  it('hands a run of events to an @OnEvents handler in one call, in order, without the ledger', async () => {
+    const marks = Array.from({ length: 30 }, (_, n) => n);
+    const serialized = marks.map((mark) =>
+      serializeEvent(CounterTallied, createEvent(CounterTallied, { counterId: 'tally-1', mark }, { source: '/int-test' })),
+    );
+    // One produce request, one key: one partition's record batch, fetched together.
+    await app.get(KafkaEventPublisher).publishSerialized(serialized);
+    await waitFor(async () => (await database.db.collection('tally_marks').countDocuments({ counterId: 'tally-1' })) === 30, {
+      message: 'every tally mark stored',
+    });
+    expect(tallyCalls.flat()).toEqual(marks);
+    expect(tallyCalls.some((call) => call.length > 1)).toBe(true);
+    expect(await new MongoProcessedEventLedger(database.db).countFor(groupId, serialized[0]!.eventId)).toBe(0);
   });
 
   it('relays outbox entries written with a state change', async () => {

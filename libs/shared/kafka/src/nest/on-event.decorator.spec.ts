@@ -4,8 +4,8 @@ import { type CloudEvent, SkuUpserted, type SkuUpsertedData } from '@supply-hub/
 import { ValidationError } from '@supply-hub/errors';
 import { PatternHandler } from '@nestjs/microservices/enums/pattern-handler.enum';
 import { lastValueFrom } from 'rxjs';
-import { EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
-import { OnEvent, RethrowEventErrorsFilter } from './on-event.decorator';
+import { EVENT_BATCH_EXTRA, EVENT_DEFINITION_EXTRA, EVENT_HANDLER_OPTIONS_EXTRA, KAFKA_EVENTS_TRANSPORT } from './kafka.constants';
+import { OnEvent, OnEvents, RethrowEventErrorsFilter } from './on-event.decorator';
 
 class SkuConsumer {
   @OnEvent(SkuUpserted)
@@ -13,6 +13,9 @@ class SkuConsumer {
 
   @OnEvent(SkuUpserted, { idempotent: true })
   async onSkuUpsertedByKey(_event: CloudEvent<SkuUpsertedData>): Promise<void> {}
+
+  @OnEvents(SkuUpserted)
+  async onSkusUpserted(_events: readonly CloudEvent<SkuUpsertedData>[]): Promise<void> {}
 }
 
 describe('@OnEvent', () => {
@@ -29,6 +32,17 @@ describe('@OnEvent', () => {
     expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, SkuConsumer.prototype.onSkuUpsertedByKey)).toMatchObject({
       [EVENT_HANDLER_OPTIONS_EXTRA]: { idempotent: true },
     });
+  });
+
+  it('marks a batch handler (@OnEvents) as such, and as idempotent', () => {
+    const batch = SkuConsumer.prototype.onSkusUpserted;
+    expect(Reflect.getMetadata(PATTERN_METADATA, batch)).toEqual([SkuUpserted.type]);
+    expect(Reflect.getMetadata(PATTERN_EXTRAS_METADATA, batch)).toEqual({
+      [EVENT_DEFINITION_EXTRA]: SkuUpserted,
+      [EVENT_HANDLER_OPTIONS_EXTRA]: { idempotent: true },
+      [EVENT_BATCH_EXTRA]: true,
+    });
+    expect((Reflect.getMetadata(EXCEPTION_FILTERS_METADATA, batch) as unknown[])[0]).toBeInstanceOf(RethrowEventErrorsFilter);
   });
 
   it('lets the handler’s own error through to the consumer wrapper', async () => {

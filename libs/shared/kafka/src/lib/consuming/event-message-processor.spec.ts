@@ -1,9 +1,9 @@
 import { createEvent, DEAD_LETTER_HEADERS, serializeEvent, SkuUpserted, type SkuUpsertedData } from '@supply-hub/contracts';
-import { DependencyUnavailableError, NotFoundError } from '@supply-hub/errors';
+import { DependencyUnavailableError, NotFoundError, ValidationError } from '@supply-hub/errors';
 import { silentLogger } from '../client/event-logger';
 import type { IncomingMessage, OutgoingMessage } from '../publishing/kafka-message';
-import { type EventContext, onEvent } from './event-handler';
-import { EventMessageProcessor } from './event-message-processor';
+import { type EventContext, handlersByType, onEvent, onEvents } from './event-handler';
+import { EventMessageProcessor, MAX_EVENTS_PER_BATCH } from './event-message-processor';
 import { InMemoryProcessedEventLedger } from './in-memory-processed-event-ledger';
 import { retryPolicyOf } from './retry-policy';
 import { ConsumerStoppingError } from './wait';
@@ -214,5 +214,110 @@ describe('EventMessageProcessor', () => {
       [DEAD_LETTER_HEADERS.attempts]: '0',
       [DEAD_LETTER_HEADERS.reason]: 'invalid-message',
     });
+  });
+});
+
+describe('EventMessageProcessor with a batch handler', () => {
+  const at = (offset: number, message: IncomingMessage): IncomingMessage => ({ ...message, offset: String(offset) });
+
+  function setUpBatch(handleMany: (ids: string[]) => Promise<void>) {
+    const ledger = new InMemoryProcessedEventLedger();
+    const isProcessed = jest.spyOn(ledger, 'isProcessed');
+    const calls: string[][] = [];
+    const deadLetters: OutgoingMessage[] = [];
+    const processor = new EventMessageProcessor({
+      consumerGroup: 'virtual-codes',
+      handlers: [
+        onEvents(SkuUpserted, async (events) => {
+          const ids = events.map((event) => event.id);
+          calls.push(ids);
+          await handleMany(ids);
+        }),
+      ],
+      ledger,
+      deadLetters: { sendMessages: async (_topic, messages) => void deadLetters.push(...messages) },
+      retryPolicy: retryPolicyOf({ maxAttempts: 2, initialDelayMs: 100, multiplier: 2, maxDelayMs: 1000, jitter: 0 }),
+      heartbeatIntervalMs: 150,
+      logger: silentLogger,
+      sleep: async () => undefined,
+    });
+    const doneOffsets: string[] = [];
+    const runAll = (messages: IncomingMessage[], keepGoing: (offset: string) => boolean = () => true) =>
+      processor.processAll(
+        messages,
+        async () => undefined,
+        new AbortController().signal,
+        async (offset) => {
+          doneOffsets.push(offset);
+          return keepGoing(offset);
+        },
+      );
+    return { processor, ledger, isProcessed, calls, deadLetters, doneOffsets, runAll };
+  }
+
+  it('hands a run of consecutive events over in one call, in order, and reports each run done at its last offset', async () => {
+    const { calls, doneOffsets, deadLetters, runAll, processor, isProcessed, ledger } = setUpBatch(async () => undefined);
+    await runAll([
+      at(10, skuMessage('a')),
+      at(11, skuMessage('b')),
+      at(12, messageOf('not json')),
+      at(13, skuMessage('c')),
+      at(14, skuMessage('d')),
+      at(15, skuMessage('e')),
+    ]);
+
+    // The invalid message ends the first run; it is dead-lettered on its own.
+    expect(calls).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
+    expect(doneOffsets).toEqual(['11', '12', '15']);
+    expect(deadLetters).toHaveLength(1);
+    expect(processor.stats).toMatchObject({ handled: 5, deadLettered: 1 });
+    // A batch handler is idempotent: no ledger.
+    expect(isProcessed).not.toHaveBeenCalled();
+    expect(ledger.records).toEqual([]);
+  });
+
+  it('hands over at most MAX_EVENTS_PER_BATCH events per call', async () => {
+    const { calls, runAll } = setUpBatch(async () => undefined);
+    await runAll(Array.from({ length: MAX_EVENTS_PER_BATCH + 3 }, (_, n) => at(n, skuMessage(`e${n}`))));
+    expect(calls.map((ids) => ids.length)).toEqual([MAX_EVENTS_PER_BATCH, 3]);
+  });
+
+  it('handles the events of a failed batch one by one: the good ones are handled, the bad one dead-lettered', async () => {
+    const { calls, deadLetters, runAll, processor, doneOffsets } = setUpBatch(async (ids) => {
+      if (ids.includes('bad')) throw new ValidationError('account number is not a mobile number');
+    });
+    await runAll([at(1, skuMessage('a')), at(2, skuMessage('bad')), at(3, skuMessage('c'))]);
+
+    expect(calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]!.headers).toMatchObject({ [DEAD_LETTER_HEADERS.reason]: 'handler-failed' });
+    expect(processor.stats).toMatchObject({ handled: 2, deadLettered: 1 });
+    expect(doneOffsets).toEqual(['3']);
+  });
+
+  it('retries an event of a failed batch on its own before it gives up on it', async () => {
+    let failures = 0;
+    const { calls, deadLetters, runAll, processor } = setUpBatch(async (ids) => {
+      if (ids.length > 1 || (ids[0] === 'b' && failures++ === 0)) throw new DependencyUnavailableError('database');
+    });
+    await runAll([at(1, skuMessage('a')), at(2, skuMessage('b'))]);
+    expect(calls).toEqual([['a', 'b'], ['a'], ['b'], ['b']]);
+    expect(deadLetters).toEqual([]);
+    expect(processor.stats).toMatchObject({ handled: 2, retries: 1 });
+  });
+
+  it('leaves the rest of the fetch when told to stop after a run', async () => {
+    const { calls, runAll, doneOffsets } = setUpBatch(async () => undefined);
+    await runAll([at(1, skuMessage('a')), at(2, messageOf('not json')), at(3, skuMessage('b'))], (offset) => offset !== '1');
+    expect(calls).toEqual([['a']]);
+    expect(doneOffsets).toEqual(['1']);
+  });
+
+  it('refuses a batch handler that is not idempotent', () => {
+    const registration = { ...onEvents(SkuUpserted, async () => undefined), idempotent: false };
+    expect(() => handlersByType([registration])).toThrow('must be idempotent');
   });
 });

@@ -28,10 +28,11 @@ export interface EventMessageProcessorOptions {
 
 export type ProcessOutcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
-type Decoded =
-  | { kind: 'event'; event: CloudEvent<unknown>; registration: EventHandlerRegistration }
-  | { kind: 'unhandled'; type: string }
-  | { kind: 'invalid'; error: unknown };
+/** The most events a batch handler gets in one call (a fetch may bring thousands). */
+export const MAX_EVENTS_PER_BATCH = 100;
+
+type DecodedEvent = { kind: 'event'; event: CloudEvent<unknown>; registration: EventHandlerRegistration };
+type Decoded = DecodedEvent | { kind: 'unhandled'; type: string } | { kind: 'invalid'; error: unknown };
 
 /**
  * Everything a consumer does with one message, apart from talking to Kafka: decode and validate,
@@ -57,7 +58,73 @@ export class EventMessageProcessor {
   }
 
   async process(message: IncomingMessage, heartbeat: () => Promise<void>, signal: AbortSignal): Promise<ProcessOutcome> {
-    const decoded = this.decode(message);
+    return this.processDecoded(message, this.decode(message), heartbeat, signal);
+  }
+
+  /**
+   * A partition's fetched messages, in order: a run of consecutive events for one batch handler goes to
+   * it in one call, any other message through `process`. `done` is told the last offset of each message
+   * or run once it is done with; when it answers false (the consumer stops, the partition moved), the
+   * rest is left for the next fetch. Rejects as `process` does.
+   */
+  async processAll(
+    messages: readonly IncomingMessage[],
+    heartbeat: () => Promise<void>,
+    signal: AbortSignal,
+    done: (offset: string) => Promise<boolean>,
+  ): Promise<void> {
+    const decoded = messages.map((message) => this.decode(message));
+    for (let start = 0; start < messages.length;) {
+      const end = this.batchEnd(decoded, start);
+      if (end - start > 1) await this.processBatch(messages.slice(start, end), decoded.slice(start, end) as DecodedEvent[], heartbeat, signal);
+      else await this.processDecoded(messages[start]!, decoded[start]!, heartbeat, signal);
+      start = end;
+      if (!(await done(messages[end - 1]!.offset))) return;
+    }
+  }
+
+  /** Where the run starting at `start` ends: past the last consecutive event for the same batch handler. */
+  private batchEnd(decoded: readonly Decoded[], start: number): number {
+    const first = decoded[start]!;
+    if (first.kind !== 'event' || !first.registration.handleMany) return start + 1;
+    let end = start + 1;
+    while (end < decoded.length && end - start < MAX_EVENTS_PER_BATCH) {
+      const next = decoded[end]!;
+      if (next.kind !== 'event' || next.registration !== first.registration) break;
+      end += 1;
+    }
+    return end;
+  }
+
+  private async processBatch(
+    messages: readonly IncomingMessage[],
+    decoded: readonly DecodedEvent[],
+    heartbeat: () => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const registration = decoded[0]!.registration;
+    try {
+      await registration.handleMany!(
+        decoded.map((entry) => entry.event),
+        this.contextOf(messages[0]!, 1, heartbeat),
+      );
+      this.stats.handled += messages.length;
+      return;
+    } catch (error) {
+      if (error instanceof ConsumerStoppingError) throw error;
+      if (signal.aborted) throw new ConsumerStoppingError(error);
+      this.options.logger.warn('batch handler failed; handling its events one by one', {
+        type: registration.definition.type,
+        events: messages.length,
+        error: messageOf(error),
+        ...where(messages[0]!),
+      });
+    }
+    // One by one, each with its own retries and dead letter: a bad event cannot hold back the others.
+    for (let index = 0; index < messages.length; index += 1) await this.processDecoded(messages[index]!, decoded[index]!, heartbeat, signal);
+  }
+
+  private async processDecoded(message: IncomingMessage, decoded: Decoded, heartbeat: () => Promise<void>, signal: AbortSignal): Promise<ProcessOutcome> {
     if (decoded.kind === 'invalid') return this.deadLetter(message, 'invalid-message', decoded.error, 0);
     if (decoded.kind === 'unhandled') {
       this.stats.ignored++;

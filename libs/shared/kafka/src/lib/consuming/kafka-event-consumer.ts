@@ -28,8 +28,9 @@ export type PartitionAssignment = Record<string, number[]>;
 
 /**
  * A consumer group member running the given handlers: subscribes to their topics and feeds every
- * message through the EventMessageProcessor (validation, ledger, retries, dead letters). Offsets are
- * committed by kafkajs once a message is done with, so a message is never skipped.
+ * fetched batch through the EventMessageProcessor (validation, ledger, retries, dead letters, runs for
+ * batch handlers). An offset is resolved, and committed by kafkajs's schedule, only once its message is
+ * done with, so a message is never skipped.
  */
 export class KafkaEventConsumer {
   private readonly consumer: Consumer;
@@ -95,12 +96,26 @@ export class KafkaEventConsumer {
     await this.consumer.subscribe({ topics: topicsOf(this.options.handlers), fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        await this.processor.process(
-          { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers ?? {} },
-          heartbeat,
-          this.stopping.signal,
-        );
+      // eachBatch, so that a batch handler can take a run of the fetch at once; offsets are resolved by
+      // hand, after each message or run, as kafkajs's own eachMessage loop does.
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        if (!isRunning() || isStale()) return;
+        const { topic, partition } = batch;
+        const messages = batch.messages.map((message) => ({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key,
+          value: message.value,
+          headers: message.headers ?? {},
+        }));
+        await this.processor.processAll(messages, heartbeat, this.stopping.signal, async (offset) => {
+          resolveOffset(offset);
+          await heartbeat();
+          await commitOffsetsIfNecessary();
+          return isRunning() && !isStale();
+        });
       },
     });
   }
