@@ -12,8 +12,9 @@ import type {
 import type { CanonicalOffer, ProductState } from '@supply-hub/catalog-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import type { FieldIssue } from '@supply-hub/errors';
+import { insertReportingExisting } from '@supply-hub/mongo';
 import { type AnyBulkWriteOperation, Binary, type Collection, type Db } from 'mongodb';
-import { chunks, findByIds, insertReportingExisting, replaceAllById } from './bulk';
+import { chunks, findByIds, replaceAllById } from './bulk';
 import { CATALOG_COLLECTIONS, offersCollectionOf } from './catalog-collections';
 import { WriteGate } from './write-gate';
 

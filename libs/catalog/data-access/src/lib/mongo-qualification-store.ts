@@ -1,7 +1,7 @@
 import type { CurationAction, Qualification } from '@supply-hub/catalog-domain';
-import { isDuplicateKeyError } from '@supply-hub/mongo';
+import { insertReportingExisting, isDuplicateKeyError } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
-import { findByIds, insertReportingExisting } from './bulk';
+import { findByIds } from './bulk';
 import { CATALOG_COLLECTIONS } from './catalog-collections';
 
 export type QualificationDocument = Omit<Qualification, 'id'> & { _id: string };

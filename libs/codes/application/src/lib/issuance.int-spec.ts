@@ -113,6 +113,60 @@ describe('virtual-codes use cases on FerretDB', () => {
       expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 10, allocated: 50 });
     });
 
+    it('a run of lines takes its codes together: each line its own, closest to expiry first across lanes, a line given twice one issuance', async () => {
+      await importCodes('code,expires_at\nSOON-0001,2027-01-15\nSOON-0002,2027-01-15\nLATE-0001,2027-09-01\nLATE-0002,2027-09-01\nLATE-0003,2027-09-01\nLATE-0004,2027-09-01');
+      const run = [line('ord-1'), line('ord-2', { quantity: 2 }), line('ord-3'), line('ord-1')].map((request) => ({ tenantId: 'mall-a', line: request }));
+      const issued = await issue.executeMany(run);
+
+      expect(issued.map((issuance) => issuance.status)).toEqual(['issued', 'issued', 'issued', 'issued']);
+      expect(issued[3]).toEqual(issued[0]);
+      expect(issued.map((issuance) => issuance.codeIds.length)).toEqual([1, 2, 1, 1]);
+      const codes = await deps.codes.byIds(issued.slice(0, 3).flatMap((issuance) => issuance.codeIds));
+      expect(new Set(codes.map((code) => code._id)).size).toBe(4);
+      // The soonest lane has two codes: the run's first two units take them, the rest come from the next lane.
+      expect(codes.map((code) => code.expiresAt.toISOString().slice(0, 10))).toEqual(['2027-01-15', '2027-01-15', '2027-09-01', '2027-09-01']);
+      expect(codes.every((code) => code.status === 'allocated' && issued.some((issuance) => issuance._id === code.issuanceId && issuance.codeIds.includes(code._id)))).toBe(true);
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 2, allocated: 4 });
+      expect(await outboxTypes(issued[1]!._id)).toEqual(['supplyhub.codes.issuance-status-changed.v1']);
+
+      // The run delivered again: the same issuances, no code drawn.
+      const again = await issue.executeMany(run);
+      expect(again.map((issuance) => issuance.codeIds)).toEqual(issued.map((issuance) => issuance.codeIds));
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 2, allocated: 4 });
+    });
+
+    it('a run larger than the pool issues the first lines and keeps the rest waiting, losing no code', async () => {
+      await importCodes(codesCsv('IQY', 3));
+      const run = Array.from({ length: 5 }, (_, index) => ({ tenantId: 'mall-a', line: line(`ord-${index}`) }));
+      const results = await issue.executeMany(run);
+      expect(results.map((issuance) => issuance.status)).toEqual(['issued', 'issued', 'issued', 'processing', 'processing']);
+      expect(results[4]).toMatchObject({ reason: 'waiting for codes: the pool has 0 of 1', codeIds: [] });
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 0, allocated: 3 });
+      // The waiting lines hold no slot: a refill issues them.
+      await importCodes(codesCsv('NEW', 2));
+      clock.advance(61_000);
+      await new SweepIssuances(deps).execute();
+      expect((await Promise.all(results.slice(3).map((issuance) => deps.issuances.getAny(issuance._id)))).map((issuance) => issuance!.status)).toEqual(['issued', 'issued']);
+    });
+
+    it('two instances given overlapping runs at once never share a code and lose none', async () => {
+      await importCodes(codesCsv('IQY', 60));
+      const lines = Array.from({ length: 40 }, (_, index) => ({ tenantId: 'mall-a', line: line(`ord-${index}`) }));
+      const other = new IssueVirtualLine(deps);
+      // Each instance gets a run that overlaps the other's by half, in another order.
+      const [left, right] = await Promise.all([issue.executeMany(lines.slice(0, 30)), other.executeMany([...lines.slice(10)].reverse())]);
+      const byLine = new Map<string, string[]>();
+      for (const issuance of [...left, ...right]) {
+        expect(issuance.status).toBe('issued');
+        const seen = byLine.get(issuance._id);
+        if (seen) expect(issuance.codeIds).toEqual(seen);
+        byLine.set(issuance._id, issuance.codeIds);
+      }
+      expect(byLine.size).toBe(40);
+      expect(new Set([...byLine.values()].flat()).size).toBe(40);
+      expect(await deps.pool.level(POOL_PRODUCT.skuId, clock.now())).toMatchObject({ available: 20, allocated: 40 });
+    });
+
     it('an empty pool keeps the line visibly waiting, issues it after a refill, and fails it with a refund after the wait', async () => {
       const waiting = await issue.execute('mall-a', line('ord-1'));
       expect(waiting).toMatchObject({ status: 'processing', reason: 'waiting for codes: the pool has 0 of 1', nextCheckAt: expect.any(Date) });

@@ -13,13 +13,31 @@ export const POOL_RECHECK_MS = 60_000;
  * `poolWaitMs`.
  */
 export async function allocateFromPool(deps: CodesDependencies, issuance: Issuance): Promise<{ issuance: Issuance; events: SerializedEvent[] }> {
+  return (await allocateFromPoolMany(deps, [issuance]))[0]!;
+}
+
+/** allocateFromPool for many issuances (one per line; no line twice), each pool's slots allocated together. */
+export async function allocateFromPoolMany(deps: CodesDependencies, issuances: readonly Issuance[]): Promise<{ issuance: Issuance; events: SerializedEvent[] }[]> {
   const now = deps.clock.now();
-  const codeIds: string[] = [];
-  for (let n = 0; n < issuance.quantity; n += 1) {
-    const code = await deps.pool.allocate(issuance.skuId, issuance.issuanceId, n, now);
-    if (!code) break;
-    codeIds.push(code._id);
+  const codesOf: (string | null)[][] = issuances.map(() => []);
+  const bySku = new Map<string, number[]>();
+  issuances.forEach((issuance, index) => bySku.set(issuance.skuId, [...(bySku.get(issuance.skuId) ?? []), index]));
+  for (const [skuId, indexes] of bySku) {
+    const slots = indexes.flatMap((index) => Array.from({ length: issuances[index]!.quantity }, (_, n) => ({ issuanceId: issuances[index]!.issuanceId, n })));
+    const codes = await deps.pool.allocateMany(skuId, slots, now);
+    let at = 0;
+    for (const index of indexes) {
+      codesOf[index] = codes.slice(at, at + issuances[index]!.quantity);
+      at += issuances[index]!.quantity;
+    }
   }
+  const outcomes: { issuance: Issuance; events: SerializedEvent[] }[] = [];
+  for (const [index, issuance] of issuances.entries()) outcomes.push(await settleAllocation(deps, issuance, codesOf[index]!, now));
+  return outcomes;
+}
+
+async function settleAllocation(deps: CodesDependencies, issuance: Issuance, codes: readonly (string | null)[], now: Date): Promise<{ issuance: Issuance; events: SerializedEvent[] }> {
+  const codeIds = codes.filter((codeId): codeId is string => codeId !== null);
   if (codeIds.length === issuance.quantity) {
     return moveIssuance({ ...issuance, codeIds }, 'issued', `${codeIds.length} code(s) from the pool`, now);
   }

@@ -16,15 +16,22 @@ export class IssueVirtualLine {
   }
 
   async execute(tenantId: string, line: VirtualLineRequestedData): Promise<IssuanceDocument> {
-    return this.intake.takeIn({
-      issuanceId: issuanceIdFor(tenantId, line.orderId, line.lineId),
-      tenantId,
-      orderId: line.orderId,
-      lineId: line.lineId,
-      skuId: line.skuId,
-      quantity: line.quantity,
-      ...(line.unitPriceFen !== undefined ? { unitPriceFen: line.unitPriceFen } : {}),
-      ...(line.account !== undefined ? { account: line.account } : {}),
-    });
+    return (await this.executeMany([{ tenantId, line }]))[0]!;
+  }
+
+  /** Many lines at once (a run of the line topic): one database round for what can share one. */
+  async executeMany(lines: readonly { tenantId: string; line: VirtualLineRequestedData }[]): Promise<IssuanceDocument[]> {
+    return this.intake.takeInMany(
+      lines.map(({ tenantId, line }) => ({
+        issuanceId: issuanceIdFor(tenantId, line.orderId, line.lineId),
+        tenantId,
+        orderId: line.orderId,
+        lineId: line.lineId,
+        skuId: line.skuId,
+        quantity: line.quantity,
+        ...(line.unitPriceFen !== undefined ? { unitPriceFen: line.unitPriceFen } : {}),
+        ...(line.account !== undefined ? { account: line.account } : {}),
+      })),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@supply-hub/mongo';
+import { insertReportingExisting, isDuplicateKeyError } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 export const CODE_ALLOCATIONS_COLLECTION = 'code_allocations';
@@ -44,15 +44,38 @@ export class CodeAllocationStore {
     }
   }
 
+  /** Takes the slots (codeId null) in one write; returns those that existed already. */
+  async recordMany(slots: readonly string[], at: Date): Promise<string[]> {
+    return insertReportingExisting(
+      this.allocations,
+      slots.map((slot) => ({ _id: slot, codeId: null, at })),
+    );
+  }
+
   /** Points the slot at a code, if it still holds `from` (null: taken, no code yet). */
   async replace(slot: string, from: string | null, to: string, at: Date): Promise<boolean> {
     const result = await this.allocations.updateOne({ _id: slot, codeId: from }, { $set: { codeId: to, at } });
     return result.modifiedCount === 1;
   }
 
-  /** Frees a slot taken without a code (the pool was empty). */
-  async abandon(slot: string): Promise<void> {
-    await this.allocations.deleteOne({ _id: slot, codeId: null });
+  /**
+   * Points each slot at its code, if the slot still holds no code, in one write; returns the slots that
+   * now hold their code (all of them, unless another run filled one first: then read back).
+   */
+  async fillMany(fills: readonly { slot: string; codeId: string }[], at: Date): Promise<Set<string>> {
+    if (fills.length === 0) return new Set();
+    const result = await this.allocations.bulkWrite(
+      fills.map(({ slot, codeId }) => ({ updateOne: { filter: { _id: slot, codeId: null }, update: { $set: { codeId, at } } } })),
+      { ordered: false },
+    );
+    if (result.modifiedCount === fills.length) return new Set(fills.map((fill) => fill.slot));
+    const held = new Map((await this.getMany(fills.map((fill) => fill.slot))).map((allocation) => [allocation._id, allocation.codeId]));
+    return new Set(fills.filter(({ slot, codeId }) => held.get(slot) === codeId).map((fill) => fill.slot));
+  }
+
+  /** Frees slots taken without a code (the pool was empty). */
+  async abandon(slots: readonly string[]): Promise<void> {
+    if (slots.length > 0) await this.allocations.deleteMany({ _id: { $in: [...slots] }, codeId: null });
   }
 
   async remove(slots: readonly string[]): Promise<void> {

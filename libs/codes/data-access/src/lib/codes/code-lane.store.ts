@@ -66,9 +66,16 @@ export class CodeLaneStore {
     return this.lanes.find({ skuId }).sort({ expiresAt: 1, createdAt: 1 }).toArray();
   }
 
-  /** The lane's next number, taken atomically; undefined when it is used up. */
-  async take(lane: Pick<CodeLaneDocument, '_id' | 'count'>): Promise<number | undefined> {
-    const before = await this.lanes.findOneAndUpdate({ _id: lane._id, next: { $lt: lane.count } }, { $inc: { next: 1 } }, { returnDocument: 'before' });
+  /**
+   * The lane's next `count` numbers (default one), taken atomically: the first of them, or undefined when
+   * the lane has fewer left.
+   */
+  async take(lane: Pick<CodeLaneDocument, '_id' | 'count'>, count = 1): Promise<number | undefined> {
+    const before = await this.lanes.findOneAndUpdate(
+      { _id: lane._id, next: { $lte: lane.count - count } },
+      { $inc: { next: count } },
+      { returnDocument: 'before' },
+    );
     return before ? before.next : undefined;
   }
 

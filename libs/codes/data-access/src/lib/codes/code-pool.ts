@@ -46,7 +46,7 @@ export class CodePool {
     for (let tries = 0; tries < 100; tries += 1) {
       const codeId = await this.nextCodeId(skuId, now);
       if (!codeId) {
-        await this.allocations.abandon(slot);
+        await this.allocations.abandon([slot]);
         return null;
       }
       if (!(await this.allocations.replace(slot, current, codeId, now))) {
@@ -61,6 +61,49 @@ export class CodePool {
       current = codeId;
     }
     return null;
+  }
+
+  /**
+   * The codes of many slots of one pool, in order (null where the pool has none left), with one write
+   * per step for all of them: the slots taken, the numbers drawn (a range of the earliest lane), the slots
+   * filled, the codes claimed. A slot that a step did not settle as expected (taken by an earlier run,
+   * filled by another one first, its code expired) goes through `allocate` on its own, which finds what
+   * was recorded: the batch is only the fast path of the same steps.
+   */
+  async allocateMany(skuId: string, slots: readonly { issuanceId: string; n: number }[], now: Date): Promise<(string | null)[]> {
+    const ids = slots.map(({ issuanceId, n }) => slotOf(issuanceId, n));
+    const existing = new Set(await this.allocations.recordMany(ids, now));
+    const fresh = slots.flatMap((_, index) => (existing.has(ids[index]!) ? [] : [index]));
+    const drawn = await this.nextCodeIds(skuId, fresh.length, now);
+    // The pool had fewer codes than fresh slots: the rest are freed, and stay without a code.
+    await this.allocations.abandon(fresh.slice(drawn.length).map((index) => ids[index]!));
+    const fills = drawn.map((codeId, k) => ({ index: fresh[k]!, slot: ids[fresh[k]!]!, codeId }));
+    const filled = await this.allocations.fillMany(fills, now);
+    // Another run filled the slot first: its code is the slot's, the number drawn goes back.
+    await this.giveBack(
+      skuId,
+      fills.filter((fill) => !filled.has(fill.slot)).map((fill) => fill.codeId),
+      now,
+    );
+    const claims = fills.filter((fill) => filled.has(fill.slot));
+    const claimed = await this.codes.claimMany(
+      claims.map((fill) => ({ codeId: fill.codeId, issuanceId: slots[fill.index]!.issuanceId })),
+      now,
+    );
+
+    const codes: (string | null)[] = slots.map(() => null);
+    const settled = new Set(fresh.slice(drawn.length));
+    for (const fill of claims) {
+      if (!claimed.has(fill.codeId)) continue;
+      codes[fill.index] = fill.codeId;
+      settled.add(fill.index);
+    }
+    for (let index = 0; index < slots.length; index += 1) {
+      if (settled.has(index)) continue;
+      const { issuanceId, n } = slots[index]!;
+      codes[index] = (await this.allocate(skuId, issuanceId, n, now))?._id ?? null;
+    }
+    return codes;
   }
 
   /**
@@ -167,15 +210,36 @@ export class CodePool {
 
   /** The next number of the earliest unexpired lane that has one, as a code id. */
   private async nextCodeId(skuId: string, now: Date): Promise<string | undefined> {
-    for (let pass = 0; pass < 2; pass += 1) {
+    return (await this.nextCodeIds(skuId, 1, now))[0];
+  }
+
+  /**
+   * The next `wanted` numbers of the pool, earliest unexpired lane first, as code ids (fewer when the pool
+   * has fewer): a lane with enough left gives them all in one `$inc`; near its end, one at a time.
+   */
+  private async nextCodeIds(skuId: string, wanted: number, now: Date): Promise<string[]> {
+    const ids: string[] = [];
+    for (let pass = 0; pass < 2 && ids.length < wanted; pass += 1) {
       for (const lane of await this.openLanes(skuId, pass > 0)) {
+        if (ids.length >= wanted) break;
         if (this.usedUp.has(lane._id) || lane.expiresAt.getTime() <= now.getTime()) continue;
-        const n = await this.lanes.take(lane);
-        if (n !== undefined) return codeIdOf(lane, n);
-        this.usedUp.add(lane._id);
+        while (ids.length < wanted) {
+          const count = wanted - ids.length;
+          const first = await this.lanes.take(lane, count);
+          if (first !== undefined) {
+            for (let k = 0; k < count; k += 1) ids.push(codeIdOf(lane, first + k));
+            break;
+          }
+          const n = count > 1 ? await this.lanes.take(lane) : undefined;
+          if (n === undefined) {
+            this.usedUp.add(lane._id);
+            break;
+          }
+          ids.push(codeIdOf(lane, n));
+        }
       }
     }
-    return undefined;
+    return ids;
   }
 
   private async openLanes(skuId: string, fresh: boolean): Promise<CodeLaneDocument[]> {

@@ -59,6 +59,23 @@ export class CodeStore {
     );
   }
 
+  /**
+   * Claims each code for its issuance, as `claim` does, in one write; returns the codes that are now
+   * their issuance's (all of them unless one was expired or taken: then read back).
+   */
+  async claimMany(claims: readonly { codeId: string; issuanceId: string }[], now: Date): Promise<Set<string>> {
+    if (claims.length === 0) return new Set();
+    const result = await this.codes.bulkWrite(
+      claims.map(({ codeId, issuanceId }) => ({
+        updateOne: { filter: { _id: codeId, status: 'available', expiresAt: { $gt: now } }, update: { $set: { status: 'allocated', issuanceId, allocatedAt: now } } },
+      })),
+      { ordered: false },
+    );
+    if (result.modifiedCount === claims.length) return new Set(claims.map((claim) => claim.codeId));
+    const owner = new Map((await this.byIds(claims.map((claim) => claim.codeId))).map((code) => [code._id, code.status === 'allocated' ? code.issuanceId : undefined]));
+    return new Set(claims.filter(({ codeId, issuanceId }) => owner.get(codeId) === issuanceId).map((claim) => claim.codeId));
+  }
+
   /** Gives a code back (its issuance failed); only if it is still the issuance's. */
   async unclaim(codeId: string, issuanceId: string): Promise<boolean> {
     const result = await this.codes.updateOne({ _id: codeId, issuanceId, status: 'allocated' }, { $set: { status: 'available' }, $unset: { issuanceId: '', allocatedAt: '' } });

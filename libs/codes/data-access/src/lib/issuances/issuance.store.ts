@@ -1,6 +1,6 @@
 import { type Issuance, issuanceIdOfOrderNo, isTerminalIssuance } from '@supply-hub/codes-domain';
 import type { SerializedEvent } from '@supply-hub/contracts';
-import { isDuplicateKeyError, type MongoOutboxStore, type OutboxFields } from '@supply-hub/mongo';
+import type { MongoOutboxStore, OutboxFields } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 export const ISSUANCES_COLLECTION = 'issuances';
@@ -51,17 +51,27 @@ export class IssuanceStore {
 
   /** Stores a new issuance with its events; the existing one when the line already has one. */
   async insert(issuance: Issuance, events: readonly SerializedEvent[]): Promise<{ created: boolean; issuance: IssuanceDocument }> {
-    const document = issuanceDocumentOf(issuance, 1);
-    try {
-      await this.scheduleCheck(issuance);
-      await this.outbox.insertOne(ISSUANCES_COLLECTION, document, events);
-      return { created: true, issuance: document };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.issuances.findOne({ _id: document._id });
-      if (!existing) throw error;
+    return (await this.insertMany([{ issuance, events }]))[0]!;
+  }
+
+  /** insert for many issuances (no id twice) in one write; an id taken already gives the stored issuance. */
+  async insertMany(entries: readonly { issuance: Issuance; events: readonly SerializedEvent[] }[]): Promise<{ created: boolean; issuance: IssuanceDocument }[]> {
+    const documents = entries.map((entry) => issuanceDocumentOf(entry.issuance, 1));
+    for (const entry of entries) await this.scheduleCheck(entry.issuance);
+    const taken = new Set(
+      await this.outbox.insertMany(
+        ISSUANCES_COLLECTION,
+        documents.map((document, index) => ({ document, events: entries[index]!.events })),
+      ),
+    );
+    const stored = new Map(taken.size === 0 ? [] : (await this.issuances.find({ _id: { $in: [...taken].map(String) } }).toArray()).map((document) => [document._id, document]));
+    return documents.map((document) => {
+      if (!taken.has(document._id)) return { created: true, issuance: document };
+      const existing = stored.get(document._id);
+      // Taken, yet gone when read: removed in between, which nothing does to an issuance.
+      if (!existing) throw new Error(`issuance ${document._id} exists and cannot be read`);
       return { created: false, issuance: existing };
-    }
+    });
   }
 
   async getAny(issuanceId: string): Promise<IssuanceDocument | null> {

@@ -63,6 +63,30 @@ describe('MongoOutboxStore', () => {
     await orders().deleteMany({ _id: { $in: ['o-9', 'o-10'] } });
   });
 
+  it('inserts many documents with their events in one call, reporting and leaving alone the ones stored already', async () => {
+    const relaying = new MongoOutboxStore(database.db, ['orders'], { fullScanIntervalMs: 60_000 });
+    await relaying.findPending(10); // the first pass scans; what follows comes from hand-overs only
+    await orders().insertOne({ _id: 'm-2', status: 'accepted-earlier' });
+    let pokes = 0;
+    relaying.onEventsWritten = () => void pokes++;
+
+    const taken = await relaying.insertMany('orders', [
+      { document: { _id: 'm-1', status: 'accepted' }, events: [entry('m1')] },
+      { document: { _id: 'm-2', status: 'accepted' }, events: [entry('m2')] },
+      { document: { _id: 'm-3', status: 'accepted' }, events: [entry('m3a'), entry('m3b')] },
+    ]);
+
+    expect(taken).toEqual(['m-2']);
+    expect(await orders().findOne({ _id: 'm-2' })).toEqual({ _id: 'm-2', status: 'accepted-earlier' });
+    expect(pokes).toBe(1);
+    const pending = (await relaying.findPending(10)).filter((outbox) => String(outbox.ref.id).startsWith('m-'));
+    expect(pending.map((outbox) => [outbox.ref.id, outbox.entries.map((candidate) => candidate.eventId)])).toEqual([
+      ['m-1', ['m1']],
+      ['m-3', ['m3a', 'm3b']],
+    ]);
+    await orders().deleteMany({ _id: { $in: ['m-1', 'm-2', 'm-3'] } });
+  });
+
   it('removes the published entries and clears the flag when none are left', async () => {
     const [outbox] = await store.findPending(1);
     await store.removePublished([{ ref: outbox.ref, eventIds: ['e1', 'e2'] }]);

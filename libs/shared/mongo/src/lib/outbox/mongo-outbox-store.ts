@@ -2,6 +2,7 @@ import type { AnyBulkWriteOperation, Db, Document, Filter, ObjectId, UpdateFilte
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { insertWithOutbox, type UpdateOperators, updateWithOutbox } from './outbox-writes';
 import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD, OUTBOX_VERSION_FIELD, type OutboxEntry } from './outbox-fields';
+import { insertReportingExisting } from '../repository/insert-missing';
 
 /** The `_id` kinds our aggregates use: generated ObjectIds or natural keys. */
 export type OutboxDocumentId = ObjectId | string | number;
@@ -86,6 +87,29 @@ export class MongoOutboxStore {
   async insertOne<D extends Document & { _id: OutboxDocumentId }>(collection: string, document: D, events: readonly SerializedEvent[]): Promise<void> {
     await this.db.collection(collection).insertOne(insertWithOutbox(document, events) as Document);
     if (events.length > 0) this.handOver(collection, document._id);
+  }
+
+  /**
+   * New documents, each with the events announcing it, in one unordered insertMany: the `_id`s that were
+   * taken already come back (those documents, and their events, are not written).
+   */
+  async insertMany<D extends Document & { _id: OutboxDocumentId }>(
+    collection: string,
+    entries: readonly { document: D; events: readonly SerializedEvent[] }[],
+  ): Promise<OutboxDocumentId[]> {
+    const taken = await insertReportingExisting(
+      this.db.collection(collection),
+      entries.map((entry) => insertWithOutbox(entry.document, entry.events) as Document),
+    );
+    const refused = new Set(taken.map((id) => keyOf(collection, id as OutboxDocumentId)));
+    let handed = false;
+    for (const { document, events } of entries) {
+      if (events.length === 0 || refused.has(keyOf(collection, document._id))) continue;
+      this.remember(collection, document._id, true);
+      handed = true;
+    }
+    if (handed) this.onEventsWritten?.();
+    return taken as OutboxDocumentId[];
   }
 
   /** `updateOne` of the document `_id` names, with the events announcing the change. */
