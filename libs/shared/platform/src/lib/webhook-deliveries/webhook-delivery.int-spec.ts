@@ -17,6 +17,7 @@ import { WEBHOOK_CLOCK, WEBHOOK_RANDOM } from './webhook-delivery-settings';
 import { WebhookDeliveryWorker } from './webhook-delivery-worker.service';
 import { type WebhookEvent, WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhookQueueRepository } from './webhook-queue.repository';
+import { WebhookEndpointRepository } from '../webhook-endpoints/webhook-endpoint.repository';
 
 /** Time moves only when a test says so; jitter is zero, so retries fall due exactly on schedule. */
 let nowMs = Date.now();
@@ -368,6 +369,26 @@ describe('webhook delivery (two instances on the real FerretDB)', () => {
     // The event arriving again after its delivery sends nothing more.
     await dispatch(again);
     expect(await runOnce()).toBe(0);
+  });
+
+  it('forwards a run of events from Kafka, each to its own mall, reading each mall’s endpoints once', async () => {
+    const type = newEventType();
+    const endpoint = await createEndpoint('/a/run', [type]);
+    const { tenantid: _none, ...untenanted } = orderEvent('mall-a', type);
+    const run: WebhookEvent[] = [orderEvent('mall-a', type), orderEvent('mall-b', type), orderEvent('mall-a', type), untenanted];
+    const listEnabled = jest.spyOn(first.get(WebhookEndpointRepository), 'listEnabled');
+    await first.get(WebhookDispatcher).forward(run);
+    expect(listEnabled.mock.calls.map(([tenantId]) => tenantId)).toEqual(['mall-a', 'mall-b']);
+    listEnabled.mockRestore();
+    await runOnce();
+    // mall-b has no endpoint; the event without a tenant goes nowhere.
+    expect(
+      receiver
+        .at('/a/run')
+        .map((request) => request.headers['supplyhub-event-id'])
+        .sort(),
+    ).toEqual([run[0]!.id, run[2]!.id].sort());
+    expect((await asA(http.get(`/webhook-endpoints/${endpoint.id}/deliveries`))).body.items).toHaveLength(2);
   });
 
   it("answers 404 for another mall's endpoint or delivery", async () => {

@@ -42,12 +42,6 @@ export interface DispatchResult {
 }
 
 /**
- * The @OnEvent options of a handler that only forwards its events to WebhookDispatcher.dispatch: that is
- * idempotent per (endpoint, event id), so the handler needs no processed-event ledger (EventHandlerOptions).
- */
-export const WEBHOOK_FORWARDING = { idempotent: true } as const;
-
-/**
  * Fans an event out to the tenant's enabled endpoints that take its type, as one delivery per endpoint,
  * stored before any attempt; the worker sends them. Idempotent by (endpoint, event id): dispatching the
  * same event again (a redelivered Kafka message) finds the deliveries it made and creates none, and
@@ -68,6 +62,28 @@ export class WebhookDispatcher {
 
   async dispatch(ctxOrTenantId: RequestContext | string, input: WebhookEvent): Promise<DispatchResult> {
     const tenantId = typeof ctxOrTenantId === 'string' ? ctxOrTenantId : ctxOrTenantId.requireTenantId();
+    return this.dispatchTo(tenantId, input, () => this.endpoints.listEnabled(tenantId));
+  }
+
+  /**
+   * Dispatches events as Kafka brings them, each to its own tenant (`tenantid`; one without is skipped),
+   * reading each tenant's endpoints once for all of them: for an @OnEvents batch handler that only
+   * forwards its events. Idempotent per event as dispatch is, so such a handler needs no ledger.
+   */
+  async forward(events: readonly WebhookEvent[]): Promise<void> {
+    const endpointsOf = new Map<string, Promise<WebhookEndpointDocument[]>>();
+    for (const event of events) {
+      const tenantId = event.tenantid;
+      if (!tenantId) continue;
+      await this.dispatchTo(tenantId, event, () => {
+        const listed = endpointsOf.get(tenantId) ?? this.endpoints.listEnabled(tenantId);
+        endpointsOf.set(tenantId, listed);
+        return listed;
+      });
+    }
+  }
+
+  private async dispatchTo(tenantId: string, input: WebhookEvent, listEndpoints: () => Promise<WebhookEndpointDocument[]>): Promise<DispatchResult> {
     const event = parseEvent(input);
     // A bug upstream must not send one mall's event to another mall.
     if (event.tenantid !== undefined && event.tenantid !== tenantId) throw new Error(`event ${event.id} belongs to tenant ${event.tenantid}, not ${tenantId}`);
@@ -77,7 +93,7 @@ export class WebhookDispatcher {
       throw new ValidationError(`webhook event ${event.id} is larger than ${this.settings.maxBodyBytes} bytes`, [{ path: 'event', message: 'too large' }]);
     }
 
-    const targets = (await this.endpoints.listEnabled(tenantId)).filter((endpoint) => endpointAccepts(endpoint, event.type));
+    const targets = (await listEndpoints()).filter((endpoint) => endpointAccepts(endpoint, event.type));
     if (targets.length === 0) return { deliveries: [] };
     const ids = targets.map((endpoint) => deliveryIdOf(endpoint._id, event.id));
     const existing = new Map((await this.deliveries.findByIds(ids)).map((delivery) => [delivery._id, delivery]));
