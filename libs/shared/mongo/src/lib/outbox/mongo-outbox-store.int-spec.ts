@@ -87,6 +87,29 @@ describe('MongoOutboxStore', () => {
     await orders().deleteMany({ _id: { $in: ['m-1', 'm-2', 'm-3'] } });
   });
 
+  it('relays what it inserted from memory, and reads a document back once another process changed it', async () => {
+    const relaying = new MongoOutboxStore(database.db, ['orders'], { fullScanIntervalMs: 60_000 });
+    await relaying.findPending(10);
+    await relaying.insertOne('orders', { _id: 'k-1', status: 'accepted' }, [entry('k1')]);
+    await relaying.insertMany('orders', [{ document: { _id: 'k-2', status: 'accepted' }, events: [entry('k2')] }]);
+    // Another process moves k-2 on, with an event of its own, before this relay's pass.
+    await new MongoOutboxStore(database.db, ['orders']).updateOne('orders', { _id: 'k-2' }, { $set: { status: 'routed' } }, [entry('k2b')]);
+    // k-1 is gone behind the relay's back: only a relay that did not read it still sees its entry.
+    await orders().deleteOne({ _id: 'k-1' });
+
+    const pending = (await relaying.findPending(10)).filter((outbox) => String(outbox.ref.id).startsWith('k-'));
+    expect(pending.map((outbox) => [outbox.ref.id, outbox.entries.map((candidate) => candidate.eventId)])).toEqual([
+      ['k-1', ['k1']],
+      ['k-2', ['k2']],
+    ]);
+    await relaying.removePublished(pending.map((outbox) => ({ ref: outbox.ref, eventIds: outbox.entries.map((candidate) => candidate.eventId) })));
+
+    // The guard caught both: k-1 is forgotten, k-2 lost k2 and is read again for the other process's k2b.
+    const next = (await relaying.findPending(10)).filter((outbox) => String(outbox.ref.id).startsWith('k-'));
+    expect(next.map((outbox) => [outbox.ref.id, outbox.entries.map((candidate) => candidate.eventId)])).toEqual([['k-2', ['k2b']]]);
+    await orders().deleteMany({ _id: { $in: ['k-1', 'k-2'] } });
+  });
+
   it('removes the published entries and clears the flag when none are left', async () => {
     const [outbox] = await store.findPending(1);
     await store.removePublished([{ ref: outbox.ref, eventIds: ['e1', 'e2'] }]);

@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, Db, Document, Filter, ObjectId, UpdateFilter } from 'mongodb';
 import type { SerializedEvent } from '@supply-hub/contracts';
 import { insertWithOutbox, type UpdateOperators, updateWithOutbox } from './outbox-writes';
-import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD, OUTBOX_VERSION_FIELD, type OutboxEntry } from './outbox-fields';
+import { OUTBOX_FIELD, OUTBOX_PENDING_FIELD, OUTBOX_VERSION_FIELD, type OutboxEntry, type OutboxFields } from './outbox-fields';
 import { insertReportingExisting } from '../repository/insert-missing';
 
 /** The `_id` kinds our aggregates use: generated ObjectIds or natural keys. */
@@ -35,6 +35,9 @@ const MAX_GUARD_ATTEMPTS = 5;
 /** Documents a process remembers as pending at most; past that, the periodic scan finds the rest. */
 const MAX_HANDED_OVER = 100_000;
 
+/** Hand-overs that keep the inserted outbox in memory at most (a backlog while Kafka is away is read instead). */
+const MAX_SNAPSHOTS = 1_000;
+
 export interface MongoOutboxStoreOptions {
   /**
    * How often the relay also scans the outbox collections themselves (default 60 s): how it finds what
@@ -55,6 +58,12 @@ interface DocumentRef {
 /** A document this process knows to have pending entries, with the number of the hand-over that named it last. */
 interface HandedOver extends DocumentRef {
   handover: number;
+  /**
+   * The outbox as this process inserted it, so the relay need not read it back. If another writer changed
+   * it since, the removal's version guard fails and the document is read then (its entries may go out
+   * twice, which at-least-once allows).
+   */
+  inserted?: { version: number; entries: OutboxEntry[] };
 }
 
 /**
@@ -85,8 +94,9 @@ export class MongoOutboxStore {
 
   /** `insertOne` of a new document with the events announcing it. */
   async insertOne<D extends Document & { _id: OutboxDocumentId }>(collection: string, document: D, events: readonly SerializedEvent[]): Promise<void> {
-    await this.db.collection(collection).insertOne(insertWithOutbox(document, events) as Document);
-    if (events.length > 0) this.handOver(collection, document._id);
+    const written = insertWithOutbox(document, events);
+    await this.db.collection(collection).insertOne(written as Document);
+    if (events.length > 0) this.handOver(collection, document._id, written);
   }
 
   /**
@@ -97,15 +107,13 @@ export class MongoOutboxStore {
     collection: string,
     entries: readonly { document: D; events: readonly SerializedEvent[] }[],
   ): Promise<OutboxDocumentId[]> {
-    const taken = await insertReportingExisting(
-      this.db.collection(collection),
-      entries.map((entry) => insertWithOutbox(entry.document, entry.events) as Document),
-    );
+    const written = entries.map((entry) => insertWithOutbox(entry.document, entry.events));
+    const taken = await insertReportingExisting(this.db.collection(collection), written as Document[]);
     const refused = new Set(taken.map((id) => keyOf(collection, id as OutboxDocumentId)));
     let handed = false;
-    for (const { document, events } of entries) {
+    for (const [index, { document, events }] of entries.entries()) {
       if (events.length === 0 || refused.has(keyOf(collection, document._id))) continue;
-      this.remember(collection, document._id, true);
+      this.remember(collection, document._id, true, written[index]);
       handed = true;
     }
     if (handed) this.onEventsWritten?.();
@@ -125,21 +133,22 @@ export class MongoOutboxStore {
   }
 
   /** Tells this process's relay about a document with pending entries, and pokes it. */
-  private handOver(collection: string, id: OutboxDocumentId): void {
-    this.remember(collection, id, true);
+  private handOver(collection: string, id: OutboxDocumentId, inserted?: OutboxFields): void {
+    this.remember(collection, id, true, inserted);
     this.onEventsWritten?.();
   }
 
   /**
    * Remembers a document as pending under a new hand-over number. `again`: a write handed it over, so a
    * document already remembered is numbered anew (the relay must not forget it with an older number); a
-   * document the scan found keeps its number.
+   * document the scan found keeps its number. `inserted`: the outbox fields an insert wrote (see HandedOver).
    */
-  private remember(collection: string, id: OutboxDocumentId, again: boolean): void {
+  private remember(collection: string, id: OutboxDocumentId, again: boolean, inserted?: OutboxFields): void {
     const key = keyOf(collection, id);
     const known = this.handedOver.has(key);
     if (known ? !again : this.handedOver.size >= MAX_HANDED_OVER) return;
-    this.handedOver.set(key, { collection, id, handover: ++this.handovers });
+    const snapshot = inserted && this.handedOver.size < MAX_SNAPSHOTS ? { version: inserted.outboxVersion, entries: inserted.outbox } : undefined;
+    this.handedOver.set(key, { collection, id, handover: ++this.handovers, ...(snapshot ? { inserted: snapshot } : {}) });
   }
 
   /** The periodic scan's query, backed by an index on MongoDB. */
@@ -162,10 +171,10 @@ export class MongoOutboxStore {
       if (known.length >= limit) break;
       known.push(item);
     }
-    const documents = await this.readOutboxes(known.map(([, entry]) => entry));
+    const documents = await this.readOutboxes(known.filter(([, entry]) => !entry.inserted).map(([, entry]) => entry));
     const pending: MongoPendingOutbox[] = [];
     for (const [key, entry] of known) {
-      const document = documents.get(key);
+      const document = entry.inserted ? { _id: entry.id, outbox: entry.inserted.entries, outboxVersion: entry.inserted.version } : documents.get(key);
       if (document && (document.outbox?.length ?? 0) > 0) {
         const ref = { ...refOf(entry.collection, document), handover: entry.handover };
         pending.push({ ref, entries: ref.entries });
@@ -175,6 +184,11 @@ export class MongoOutboxStore {
       }
     }
     return pending;
+  }
+
+  private forgetInserted(ref: MongoOutboxRef): void {
+    const entry = this.handedOver.get(keyOf(ref.collection, ref.id));
+    if (entry?.inserted && entry.handover === ref.handover) delete entry.inserted;
   }
 
   /** Forgets a document seen with nothing pending, unless a write handed it over again since that was seen. */
@@ -240,6 +254,9 @@ export class MongoOutboxStore {
         });
         continue;
       }
+      // Some documents changed since they were read or inserted: the next pass reads them, whatever this
+      // process remembered of their outbox.
+      for (const { ref } of items) this.forgetInserted(ref);
       const now = await collection
         .find({ _id: { $in: items.map((item) => item.ref.id) } } as Filter<OutboxDocument>, { projection: { [OUTBOX_FIELD]: 1 } })
         .toArray();
