@@ -28,6 +28,7 @@ export interface KafkaEventsStrategyDependencies {
 export class KafkaEventsStrategy extends Server implements CustomTransportStrategy {
   override readonly transportId = KAFKA_EVENTS_TRANSPORT;
   private consumer: KafkaEventConsumer | undefined;
+  private registered: EventHandlerRegistration[] | undefined;
 
   constructor(private readonly dependencies: KafkaEventsStrategyDependencies) {
     super();
@@ -74,18 +75,36 @@ export class KafkaEventsStrategy extends Server implements CustomTransportStrate
     throw new Error('KafkaEventsStrategy has no events to subscribe to; use its status observable');
   }
 
+  /**
+   * One registration per event type. Nest chains the handlers of several controllers for one type and
+   * calls them all with the same payload, so the chain is taken apart and each handler called with its own
+   * form: a batch handler (@OnEvents) the run, any other each event. The type's registration skips the
+   * ledger only if every handler may, and takes runs only if one of them is a batch handler and none needs
+   * the ledger (a run is handed over again whole after a failure).
+   */
   private registrations(): EventHandlerRegistration[] {
-    return [...this.getHandlers()].map(([pattern, handler]) => {
-      const definition = handler.extras?.[EVENT_DEFINITION_EXTRA] as EventDefinition | undefined;
-      if (definition === undefined || !handler.isEventHandler) {
-        throw new Error(`handler for "${pattern}" is not an @OnEvent handler; KafkaEventsStrategy only runs @OnEvent(definition) methods`);
-      }
-      if (handler.extras?.[EVENT_BATCH_EXTRA] === true) {
-        return onEvents(definition, (events: readonly CloudEvent<unknown>[], context: EventContext) => this.invoke(handler, events, context));
-      }
-      const options = (handler.extras?.[EVENT_HANDLER_OPTIONS_EXTRA] ?? {}) as EventHandlerOptions;
-      return { definition, ...options, handle: (event: CloudEvent<unknown>, context: EventContext) => this.invoke(handler, event, context) };
+    // Taking the chains apart happens once: a second listen() finds them taken apart already.
+    this.registered ??= [...this.getHandlers()].map(([pattern, head]) => {
+      const parts = chainOf(head).map((handler) => {
+        const definition = handler.extras?.[EVENT_DEFINITION_EXTRA] as EventDefinition | undefined;
+        if (definition === undefined || !handler.isEventHandler) {
+          throw new Error(`handler for "${pattern}" is not an @OnEvent handler; KafkaEventsStrategy only runs @OnEvent(definition) methods`);
+        }
+        const options = (handler.extras?.[EVENT_HANDLER_OPTIONS_EXTRA] ?? {}) as EventHandlerOptions;
+        return { handler, definition, batch: handler.extras?.[EVENT_BATCH_EXTRA] === true, idempotent: options.idempotent === true };
+      });
+      const run = async (events: readonly CloudEvent<unknown>[], context: EventContext) => {
+        for (const part of parts) {
+          if (part.batch) await this.invoke(part.handler, events, context);
+          else for (const event of events) await this.invoke(part.handler, event, context);
+        }
+      };
+      const definition = parts[0]!.definition;
+      const idempotent = parts.every((part) => part.idempotent);
+      if (idempotent && parts.some((part) => part.batch)) return onEvents(definition, run);
+      return { definition, idempotent, handle: (event: CloudEvent<unknown>, context: EventContext) => run([event], context) };
     });
+    return this.registered;
   }
 
   // Nest returns the handler's result (or its error) as an observable; awaiting it is what makes a
@@ -100,4 +119,16 @@ export class KafkaEventsStrategy extends Server implements CustomTransportStrate
       }
     });
   }
+}
+
+/** The handlers Nest chained for one pattern, each detached so that calling it runs only itself. */
+function chainOf(head: MessageHandler): MessageHandler[] {
+  const chain: MessageHandler[] = [];
+  for (let handler: MessageHandler | undefined = head; handler;) {
+    const next: MessageHandler | undefined = handler.next;
+    handler.next = undefined;
+    chain.push(handler);
+    handler = next;
+  }
+  return chain;
 }

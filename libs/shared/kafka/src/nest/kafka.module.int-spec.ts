@@ -29,6 +29,7 @@ const CounterTallied = defineEvent({
   keyOf: (data) => data.counterId,
 });
 const tallyCalls: number[][] = [];
+const auditedMarks: number[] = [];
 
 @Controller()
 class CounterConsumer {
@@ -60,6 +61,16 @@ class TallyConsumer {
   }
 }
 
+// A second controller on the same event type, one event at a time: Nest chains the two handlers, and each
+// must still get its own form of the events.
+@Controller()
+class TallyAuditConsumer {
+  @OnEvent(CounterTallied, { idempotent: true })
+  async onCounterTallied(event: CloudEvent<{ counterId: string; mark: number }>): Promise<void> {
+    auditedMarks.push(event.data.mark);
+  }
+}
+
 function appModule(databaseName: string, groupId: string) {
   @Module({
     imports: [
@@ -75,7 +86,7 @@ function appModule(databaseName: string, groupId: string) {
         retryPolicy: { maxAttempts: 3, initialDelayMs: 20 },
       }),
     ],
-    controllers: [CounterConsumer, TallyConsumer],
+    controllers: [CounterConsumer, TallyConsumer, TallyAuditConsumer],
   })
   class TestAppModule {}
   return TestAppModule;
@@ -134,7 +145,7 @@ describe('KafkaModule in a hybrid Nest app', () => {
     expect(attempts).toEqual([1]);
   });
 
-  it('hands a run of events to an @OnEvents handler in one call, in order, without the ledger', async () => {
+  it('hands a run of events to an @OnEvents handler in one call, in order, without the ledger, and each event to an @OnEvent handler of the same type', async () => {
     const marks = Array.from({ length: 30 }, (_, n) => n);
     const serialized = marks.map((mark) =>
       serializeEvent(CounterTallied, createEvent(CounterTallied, { counterId: 'tally-1', mark }, { source: '/int-test' })),
@@ -144,8 +155,10 @@ describe('KafkaModule in a hybrid Nest app', () => {
     await waitFor(async () => (await database.db.collection('tally_marks').countDocuments({ counterId: 'tally-1' })) === 30, {
       message: 'every tally mark stored',
     });
+    await waitFor(() => auditedMarks.length === 30, { message: 'every tally mark seen by the one-at-a-time handler' });
     expect(tallyCalls.flat()).toEqual(marks);
     expect(tallyCalls.some((call) => call.length > 1)).toBe(true);
+    expect(auditedMarks).toEqual(marks);
     expect(await new MongoProcessedEventLedger(database.db).countFor(groupId, serialized[0]!.eventId)).toBe(0);
   });
 
