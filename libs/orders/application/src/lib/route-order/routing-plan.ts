@@ -80,8 +80,9 @@ export async function planRouting(
 }
 
 /**
- * Takes the stock and the day's parcel capacity a plan needs. Each hold is one conditional write; when
- * one fails (another router was faster) what was taken is given back and the answer is false: decide again.
+ * Takes the stock and the day's parcel capacity a plan needs. The holds are conditional writes in one
+ * bulk; when one fails (another router was faster) what was taken is given back and the answer is false:
+ * decide again.
  */
 export async function takeHolds(deps: RoutingDependencies, plan: RoutingPlan, now: Date): Promise<{ ok: boolean; undo: () => Promise<void> }> {
   const day = beijingDay(now);
@@ -91,12 +92,11 @@ export async function takeHolds(deps: RoutingDependencies, plan: RoutingPlan, no
     for (const hold of taken) await deps.stock.release(hold.warehouseId, hold.skuId, hold.quantity, hold.holdId, 'routing retried', now);
     for (const warehouseId of capacityTaken) await deps.capacity.giveBack(warehouseId, day);
   };
-  for (const hold of plan.planned) {
-    if (!(await deps.stock.reserve(hold.warehouseId, hold.skuId, hold.quantity, hold.holdId, now))) {
-      await undo();
-      return { ok: false, undo };
-    }
-    taken.push(hold);
+  const placed = await deps.stock.reserveAll(plan.planned, now);
+  taken.push(...plan.planned.filter((_, index) => placed[index]));
+  if (taken.length < plan.planned.length) {
+    await undo();
+    return { ok: false, undo };
   }
   const warehouses = deps.warehouses();
   for (const shipment of plan.shipments.filter((candidate) => candidate.kind === 'warehouse')) {

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@supply-hub/mongo';
+import { insertMissing, isDuplicateKeyError } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 /**
@@ -35,6 +35,14 @@ export interface StockMovement {
   at: Date;
 }
 
+/** Units of one warehouse's SKU held for one reservation. */
+export interface StockHold {
+  warehouseId: string;
+  skuId: string;
+  quantity: number;
+  holdId: string;
+}
+
 export const stockIdOf = (warehouseId: string, skuId: string) => `${warehouseId}:${skuId}`;
 
 export class WarehouseStockStore {
@@ -69,26 +77,47 @@ export class WarehouseStockStore {
   }
 
   /**
-   * Takes `quantity` units for reservation `holdId` if that many are available: one conditional write,
-   * so two routers never promise the same unit, and a repeated call for the same hold takes nothing more.
-   * True when the hold is in place (now or before).
+   * Takes each hold's units if that many are available: one conditional write per stock row, so two
+   * routers never promise the same unit, and a repeated call for the same hold takes nothing more. All of
+   * them go in one unordered bulk, their movements in one insert (a reservation's movement is named by its
+   * hold, so recording it twice keeps one). Says, per hold, whether it is in place (now or before).
    */
-  async reserve(warehouseId: string, skuId: string, quantity: number, holdId: string, at: Date): Promise<boolean> {
-    const _id = stockIdOf(warehouseId, skuId);
-    const result = await this.stock.updateOne(
-      { _id, available: { $gte: quantity }, holds: { $ne: holdId } },
-      { $inc: { available: -quantity, reserved: quantity, version: 1 }, $set: { updatedAt: at }, $push: { holds: holdId } },
+  async reserveAll(holds: readonly StockHold[], at: Date): Promise<boolean[]> {
+    if (holds.length === 0) return [];
+    const result = await this.stock.bulkWrite(
+      holds.map(({ warehouseId, skuId, quantity, holdId }) => ({
+        updateOne: {
+          filter: { _id: stockIdOf(warehouseId, skuId), available: { $gte: quantity }, holds: { $ne: holdId } },
+          update: { $inc: { available: -quantity, reserved: quantity, version: 1 }, $set: { updatedAt: at }, $push: { holds: holdId } },
+        },
+      })),
+      { ordered: false },
     );
-    if (result.matchedCount === 1) {
-      await this.record(warehouseId, skuId, 'reserve', quantity, 'routing', holdId, at);
-      return true;
+    let placed = holds.map(() => true);
+    if (result.matchedCount !== holds.length) {
+      // Some were short, or in place already (a repeated call): the rows say which holds stand.
+      const rows = await this.stock
+        .find({ _id: { $in: [...new Set(holds.map((hold) => stockIdOf(hold.warehouseId, hold.skuId)))] } }, { projection: { holds: 1 } })
+        .toArray();
+      const holding = new Map(rows.map((row) => [row._id, new Set(row.holds)]));
+      placed = holds.map((hold) => holding.get(stockIdOf(hold.warehouseId, hold.skuId))?.has(hold.holdId) ?? false);
     }
-    return this.holds(warehouseId, skuId, holdId);
-  }
-
-  /** Whether reservation `holdId` holds units of this stock. */
-  async holds(warehouseId: string, skuId: string, holdId: string): Promise<boolean> {
-    return (await this.stock.countDocuments({ _id: stockIdOf(warehouseId, skuId), holds: holdId })) === 1;
+    await insertMissing(
+      this.movements,
+      holds
+        .filter((_, index) => placed[index])
+        .map(({ warehouseId, skuId, quantity, holdId }) => ({
+          _id: `${stockIdOf(warehouseId, skuId)}:reserve:${holdId}`,
+          warehouseId,
+          skuId,
+          kind: 'reserve' as const,
+          quantity,
+          reason: 'routing',
+          ref: holdId,
+          at,
+        })),
+    );
+    return placed;
   }
 
   /** Gives a hold's units back (a cancelled order, a routing that failed halfway, a rejected parcel); once. */
