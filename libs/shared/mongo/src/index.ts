@@ -7,6 +7,7 @@ export * from './lib/connection/db.provider';
 export * from './lib/connection/repository.provider';
 export * from './lib/repository/tenant-scoped.repository';
 export * from './lib/repository/insert-missing';
+export * from './lib/repository/update-each';
 export * from './lib/api-keys/api-key.schema';
 export * from './lib/api-keys/mongo-api-key.store';
 export * from './lib/idempotency/idempotency-record.schema';

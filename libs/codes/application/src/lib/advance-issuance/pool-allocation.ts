@@ -21,7 +21,11 @@ export async function allocateFromPoolMany(deps: CodesDependencies, issuances: r
   const now = deps.clock.now();
   const codesOf: (string | null)[][] = issuances.map(() => []);
   const bySku = new Map<string, number[]>();
-  issuances.forEach((issuance, index) => bySku.set(issuance.skuId, [...(bySku.get(issuance.skuId) ?? []), index]));
+  issuances.forEach((issuance, index) => {
+    const indexes = bySku.get(issuance.skuId) ?? [];
+    indexes.push(index);
+    bySku.set(issuance.skuId, indexes);
+  });
   for (const [skuId, indexes] of bySku) {
     const slots = indexes.flatMap((index) => Array.from({ length: issuances[index]!.quantity }, (_, n) => ({ issuanceId: issuances[index]!.issuanceId, n })));
     const codes = await deps.pool.allocateMany(skuId, slots, now);

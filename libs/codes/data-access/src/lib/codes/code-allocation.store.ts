@@ -1,4 +1,4 @@
-import { insertReportingExisting, isDuplicateKeyError } from '@supply-hub/mongo';
+import { insertReportingExisting, updateEachReadingBack } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 export const CODE_ALLOCATIONS_COLLECTION = 'code_allocations';
@@ -33,15 +33,9 @@ export class CodeAllocationStore {
     return slots.length === 0 ? [] : this.allocations.find({ _id: { $in: [...slots] } }).toArray();
   }
 
-  /** Takes the slot (codeId null) or records its code; false when the slot exists already. */
-  async record(slot: string, codeId: string | null, at: Date): Promise<boolean> {
-    try {
-      await this.allocations.insertOne({ _id: slot, codeId, at });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+  /** Takes the slot (codeId null, no code drawn yet); false when the slot exists already. */
+  async record(slot: string, at: Date): Promise<boolean> {
+    return (await this.recordMany([slot], at)).length === 0;
   }
 
   /** Takes the slots (codeId null) in one write; returns those that existed already. */
@@ -63,14 +57,12 @@ export class CodeAllocationStore {
    * now hold their code (all of them, unless another run filled one first: then read back).
    */
   async fillMany(fills: readonly { slot: string; codeId: string }[], at: Date): Promise<Set<string>> {
-    if (fills.length === 0) return new Set();
-    const result = await this.allocations.bulkWrite(
-      fills.map(({ slot, codeId }) => ({ updateOne: { filter: { _id: slot, codeId: null }, update: { $set: { codeId, at } } } })),
-      { ordered: false },
+    const stands = await updateEachReadingBack(
+      this.allocations,
+      fills.map(({ slot, codeId }) => ({ filter: { _id: slot, codeId: null }, update: { $set: { codeId, at } } })),
+      (allocation, index) => allocation?.codeId === fills[index]!.codeId,
     );
-    if (result.modifiedCount === fills.length) return new Set(fills.map((fill) => fill.slot));
-    const held = new Map((await this.getMany(fills.map((fill) => fill.slot))).map((allocation) => [allocation._id, allocation.codeId]));
-    return new Set(fills.filter(({ slot, codeId }) => held.get(slot) === codeId).map((fill) => fill.slot));
+    return new Set(fills.filter((_, index) => stands[index]).map((fill) => fill.slot));
   }
 
   /** Frees slots taken without a code (the pool was empty). */

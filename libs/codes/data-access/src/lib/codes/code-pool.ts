@@ -111,11 +111,11 @@ export class CodePool {
    * another caller that drew nothing within SLOT_WAIT_MS (it died, or the pool was empty).
    */
   private async slotCode(slot: string, now: Date): Promise<string | null> {
-    if (await this.allocations.record(slot, null, now)) return null;
+    if (await this.allocations.record(slot, now)) return null;
     const deadline = Date.now() + SLOT_WAIT_MS;
     for (;;) {
       const allocation = await this.allocations.get(slot);
-      if (!allocation) return (await this.allocations.record(slot, null, now)) ? null : this.slotCode(slot, now);
+      if (!allocation) return (await this.allocations.record(slot, now)) ? null : this.slotCode(slot, now);
       if (allocation.codeId || Date.now() >= deadline) return allocation.codeId;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

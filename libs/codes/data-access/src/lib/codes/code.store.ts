@@ -1,5 +1,5 @@
 import type { SealedSecret } from '@supply-hub/codes-domain';
-import { isDuplicateKeyError } from '@supply-hub/mongo';
+import { isDuplicateKeyError, updateEachReadingBack } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 export const CODES_COLLECTION = 'codes';
@@ -64,16 +64,16 @@ export class CodeStore {
    * their issuance's (all of them unless one was expired or taken: then read back).
    */
   async claimMany(claims: readonly { codeId: string; issuanceId: string }[], now: Date): Promise<Set<string>> {
-    if (claims.length === 0) return new Set();
-    const result = await this.codes.bulkWrite(
+    const stands = await updateEachReadingBack(
+      this.codes,
       claims.map(({ codeId, issuanceId }) => ({
-        updateOne: { filter: { _id: codeId, status: 'available', expiresAt: { $gt: now } }, update: { $set: { status: 'allocated', issuanceId, allocatedAt: now } } },
+        filter: { _id: codeId, status: 'available', expiresAt: { $gt: now } },
+        update: { $set: { status: 'allocated', issuanceId, allocatedAt: now } },
       })),
-      { ordered: false },
+      (code, index) => code?.status === 'allocated' && code.issuanceId === claims[index]!.issuanceId,
+      { status: 1, issuanceId: 1 },
     );
-    if (result.modifiedCount === claims.length) return new Set(claims.map((claim) => claim.codeId));
-    const owner = new Map((await this.byIds(claims.map((claim) => claim.codeId))).map((code) => [code._id, code.status === 'allocated' ? code.issuanceId : undefined]));
-    return new Set(claims.filter(({ codeId, issuanceId }) => owner.get(codeId) === issuanceId).map((claim) => claim.codeId));
+    return new Set(claims.filter((_, index) => stands[index]).map((claim) => claim.codeId));
   }
 
   /** Gives a code back (its issuance failed); only if it is still the issuance's. */

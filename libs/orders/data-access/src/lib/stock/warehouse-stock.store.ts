@@ -1,4 +1,4 @@
-import { insertMissing, isDuplicateKeyError } from '@supply-hub/mongo';
+import { insertMissing, isDuplicateKeyError, updateEachReadingBack } from '@supply-hub/mongo';
 import type { Collection, Db } from 'mongodb';
 
 /**
@@ -83,39 +83,23 @@ export class WarehouseStockStore {
    * hold, so recording it twice keeps one). Says, per hold, whether it is in place (now or before).
    */
   async reserveAll(holds: readonly StockHold[], at: Date): Promise<boolean[]> {
-    if (holds.length === 0) return [];
-    const result = await this.stock.bulkWrite(
+    // A filter that missed: the row was short, or the hold was in place already (a repeated call).
+    const placed = await updateEachReadingBack(
+      this.stock,
       holds.map(({ warehouseId, skuId, quantity, holdId }) => ({
-        updateOne: {
-          filter: { _id: stockIdOf(warehouseId, skuId), available: { $gte: quantity }, holds: { $ne: holdId } },
-          update: { $inc: { available: -quantity, reserved: quantity, version: 1 }, $set: { updatedAt: at }, $push: { holds: holdId } },
-        },
+        filter: { _id: stockIdOf(warehouseId, skuId), available: { $gte: quantity }, holds: { $ne: holdId } },
+        update: { $inc: { available: -quantity, reserved: quantity, version: 1 }, $set: { updatedAt: at }, $push: { holds: holdId } },
       })),
-      { ordered: false },
+      (row, index) => row?.holds.includes(holds[index]!.holdId) ?? false,
+      { holds: 1 },
     );
-    let placed = holds.map(() => true);
-    if (result.matchedCount !== holds.length) {
-      // Some were short, or in place already (a repeated call): the rows say which holds stand.
-      const rows = await this.stock
-        .find({ _id: { $in: [...new Set(holds.map((hold) => stockIdOf(hold.warehouseId, hold.skuId)))] } }, { projection: { holds: 1 } })
-        .toArray();
-      const holding = new Map(rows.map((row) => [row._id, new Set(row.holds)]));
-      placed = holds.map((hold) => holding.get(stockIdOf(hold.warehouseId, hold.skuId))?.has(hold.holdId) ?? false);
-    }
     await insertMissing(
       this.movements,
       holds
         .filter((_, index) => placed[index])
-        .map(({ warehouseId, skuId, quantity, holdId }) => ({
-          _id: `${stockIdOf(warehouseId, skuId)}:reserve:${holdId}`,
-          warehouseId,
-          skuId,
-          kind: 'reserve' as const,
-          quantity,
-          reason: 'routing',
-          ref: holdId,
-          at,
-        })),
+        .map(({ warehouseId, skuId, quantity, holdId }) =>
+          movementOf(`${stockIdOf(warehouseId, skuId)}:reserve:${holdId}`, warehouseId, skuId, 'reserve', quantity, 'routing', holdId, at),
+        ),
     );
     return placed;
   }
@@ -222,15 +206,20 @@ export class WarehouseStockStore {
     ref: string | undefined,
     at: Date,
   ): Promise<void> {
-    await this.movements.insertOne({
-      _id: `${stockIdOf(warehouseId, skuId)}:${at.getTime()}:${Math.random().toString(36).slice(2, 10)}`,
-      warehouseId,
-      skuId,
-      kind,
-      quantity,
-      reason,
-      ...(ref ? { ref } : {}),
-      at,
-    });
+    const _id = `${stockIdOf(warehouseId, skuId)}:${at.getTime()}:${Math.random().toString(36).slice(2, 10)}`;
+    await this.movements.insertOne(movementOf(_id, warehouseId, skuId, kind, quantity, reason, ref, at));
   }
+}
+
+function movementOf(
+  _id: string,
+  warehouseId: string,
+  skuId: string,
+  kind: StockMovement['kind'],
+  quantity: number,
+  reason: string,
+  ref: string | undefined,
+  at: Date,
+): StockMovement {
+  return { _id, warehouseId, skuId, kind, quantity, reason, ...(ref ? { ref } : {}), at };
 }
